@@ -1,0 +1,49 @@
+"""Catalog: which tables to scan, and what their metadata says about encryption."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Sequence
+
+from scanner.models import Table
+
+# Table or serde properties that name encrypted columns: value is "key:col,col;key2:col".
+COLUMN_ENCRYPTION_PROPERTIES = ("orc.encrypt", "parquet.encryption.column.keys")
+# Properties that encrypt every column of a table.
+TABLE_ENCRYPTION_PROPERTIES = ("encryption.key-id",)
+
+
+def select_tables(
+    tables: Iterable[Table], include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> list[Table]:
+    """Tables whose `db.table` matches an include glob (all when none) and no exclude glob."""
+    chosen = []
+    for table in tables:
+        name = table.fqn.lower()
+        if include and not any(fnmatch.fnmatchcase(name, p.lower()) for p in include):
+            continue
+        if any(fnmatch.fnmatchcase(name, p.lower()) for p in exclude):
+            continue
+        chosen.append(table)
+    return chosen
+
+
+def column_encryption(table: Table) -> dict[str, str]:
+    """Lower-cased column name → the property that claims it is encrypted."""
+    covered: dict[str, str] = {}
+    for scope, props in (("TBLPROPERTIES", table.properties), ("SERDEPROPERTIES", table.serde_properties)):
+        lowered = {k.lower(): v for k, v in props.items()}
+        for key in TABLE_ENCRYPTION_PROPERTIES:
+            if lowered.get(key):
+                for column in table.columns:
+                    covered.setdefault(column.name.lower(), f"{scope} {key}")
+        for key in COLUMN_ENCRYPTION_PROPERTIES:
+            value = lowered.get(key)
+            if not value:
+                continue
+            for group in value.split(";"):
+                _, _, columns = group.rpartition(":")
+                for name in columns.split(","):
+                    if name.strip():
+                        covered.setdefault(name.strip().lower(), f"{scope} {key}")
+    return covered

@@ -1,0 +1,1 @@
+"""The `exposure` command line: parses options, builds a config, calls the library, reports."""

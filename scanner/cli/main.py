@@ -1,0 +1,195 @@
+"""`exposure` commands. Each one parses options, builds a ScanConfig, calls one library function and
+hands the result to the reporters; all errors surface as one line and a named exit code."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from scanner import __version__
+from scanner.config import DEFAULT_OUT, FORMATS, MODES, ScanConfig, load_config
+from scanner.errors import ExitCode, ExposureError
+from scanner.evaluate import SEVERITIES
+from scanner.models import Principal, PrincipalType
+from scanner.report import write_reports
+from scanner.report.terminal import print_summary
+from scanner.rules import load_classifier_pack, load_exposure_rules, load_rulebook
+from scanner.scan import exit_code_for, run_scan
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_MEANINGS = {
+    ExitCode.OK: "clean: no findings at or above the threshold",
+    ExitCode.FINDINGS: "findings at or above the --fail-on threshold",
+    ExitCode.USAGE: "usage or configuration error",
+    ExitCode.PARTIAL: "partial coverage: some tables or their readers could not be read",
+}
+
+err_console = Console(stderr=True, highlight=False)
+
+
+def handle_errors(func: F) -> F:
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ExposureError as exc:
+            err_console.print(Text("error: ", style="bold red") + Text(str(exc)))
+            if exc.hint:
+                err_console.print(Text(f"  hint: {exc.hint}"))
+            sys.exit(int(exc.exit_code))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _principals(values: Sequence[str], option: str) -> tuple[Principal, ...]:
+    out = []
+    for value in values:
+        kind, _, name = value.partition(" ")
+        if kind.upper() not in PrincipalType.__members__ or not name.strip():
+            raise click.BadParameter(
+                f"{value!r}: write it as 'group NAME', 'role NAME' or 'user NAME'", param_hint=option
+            )
+        out.append(Principal(PrincipalType(kind.upper()), name.strip()))
+    return tuple(out)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="exposure")
+def cli() -> None:
+    """Find sensitive warehouse data stored unencrypted and readable too broadly."""
+
+
+def _scan_and_report(config: ScanConfig, quiet: bool) -> ExitCode:
+    # Piped output (cron mail, CI logs) gets a readable width instead of rich's 80-column default.
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 120)
+    result = run_scan(config)
+    code = exit_code_for(result, config.fail_on)
+    written = write_reports(result, config.formats, config.out, int(code))
+    if not quiet:
+        print_summary(console, result, written, int(code), EXIT_MEANINGS[code])
+    return code
+
+
+@cli.command()
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="YAML config file.")
+@click.option("--source", help="Warehouse URL, e.g. duckdb:///abs/path/warehouse.duckdb.")
+@click.option(
+    "--grants", multiple=True, type=click.Path(path_type=Path), help="Grants file (SQL or YAML); repeatable."
+)
+@click.option("--dialect", help="SQL dialect of grants files and remediation (default hive).")
+@click.option("--warehouse", help="Stable warehouse name used in finding ids.")
+@click.option("--out", type=click.Path(path_type=Path), help=f"Output directory (default {DEFAULT_OUT}).")
+@click.option(
+    "--format", "formats", multiple=True, type=click.Choice(FORMATS), help="Output formats; repeatable."
+)
+@click.option(
+    "--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 on findings at or above this SEV (default SEV3)."
+)
+@click.option(
+    "--sample-rows", type=click.IntRange(min=1), help="Non-null values sampled per column (default 385)."
+)
+@click.option("--include", multiple=True, help="Only tables matching this db.table glob; repeatable.")
+@click.option("--exclude", multiple=True, help="Skip tables matching this db.table glob; repeatable.")
+@click.option(
+    "--rules",
+    "rule_packs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra classifier pack; repeatable.",
+)
+@click.option(
+    "--everyone", multiple=True, help="A principal that reaches everyone, e.g. 'group all_employees'."
+)
+@click.option("--broad", multiple=True, help="A principal that reaches a broad part of the company.")
+@click.option("--mode", type=click.Choice(MODES), help="How this run is used (recorded in reports).")
+@click.option("-q", "--quiet", is_flag=True, help="No terminal summary.")
+@handle_errors
+def scan(
+    config_path: Path | None, quiet: bool, everyone: Sequence[str], broad: Sequence[str], **options: Any
+) -> None:
+    """Scan a warehouse and write findings.json, report.html and sev/*.md."""
+    config = load_config(config_path) if config_path else ScanConfig()
+    config = config.with_options(
+        **options,
+        everyone=config.everyone + _principals(everyone, "--everyone") if everyone else None,
+        broad=config.broad + _principals(broad, "--broad") if broad else None,
+    )
+    sys.exit(int(_scan_and_report(config, quiet)))
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+@click.option("--keep-warehouse", type=click.Path(path_type=Path), help="Keep the demo DuckDB file here.")
+@handle_errors
+def demo(out: Path, keep_warehouse: Path | None) -> None:
+    """Build the example incident warehouse and scan it."""
+    from importlib import import_module, resources
+
+    # The example ships as package data beside the code, not as part of the typed core.
+    incident_warehouse = import_module("scanner.examples.incident_warehouse")
+
+    examples = resources.files("scanner.examples")
+    with tempfile.TemporaryDirectory(prefix="exposure-demo-") as tmp:
+        target = (keep_warehouse or Path(tmp) / "incident.duckdb").resolve()
+        incident_warehouse.build(target)
+        with (
+            resources.as_file(examples.joinpath("exposure.yaml")) as config_file,
+            resources.as_file(examples.joinpath("incident_grants.sql")),
+        ):
+            config = load_config(config_file).with_options(
+                source=f"duckdb://{target}", out=out, mode="on-demand"
+            )
+            click.echo(f"Built the example warehouse ({target.name}); scanning it.")
+            code = _scan_and_report(config, quiet=False)
+    if code is ExitCode.FINDINGS:
+        click.echo("The demo found what it planted; `exposure scan` would exit 1 here.")
+    sys.exit(0 if code in (ExitCode.OK, ExitCode.FINDINGS) else int(code))
+
+
+@cli.group()
+def rules() -> None:
+    """Inspect and validate rule packs."""
+
+
+@rules.command("list")
+@click.option("--rules", "rule_packs", multiple=True, type=click.Path(path_type=Path))
+@handle_errors
+def rules_list(rule_packs: Sequence[Path]) -> None:
+    """List the classes every scan uses."""
+    book = load_rulebook(rule_packs)
+    for spec in book.classes:
+        kind = "value+name" if spec.value else "name"
+        click.echo(f"{spec.id:<22} {spec.sensitivity.value:<13} {kind:<11} {spec.pack}")
+    for rule in book.exposure.rules:
+        click.echo(f"{rule.id:<22} {rule.kind:<13} {rule.name}")
+
+
+@rules.command("validate")
+@click.argument("packs", nargs=-1, type=click.Path(path_type=Path), required=True)
+@handle_errors
+def rules_validate(packs: Sequence[Path]) -> None:
+    """Validate classifier packs (or an exposure rules file) without scanning."""
+    for pack in packs:
+        text = pack.read_text(encoding="utf-8") if pack.is_file() else ""
+        if "severity_matrix:" in text:
+            load_exposure_rules(pack)
+        else:
+            load_classifier_pack(pack)
+        click.echo(f"{pack}: ok")
+
+
+def main() -> None:
+    cli(prog_name="exposure")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Typed scan configuration: YAML file, then command-line overrides, validated before a scan."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from scanner.errors import ConfigError
+from scanner.evaluate import SEVERITIES
+from scanner.models import Principal, PrincipalType
+from scanner.sample import DEFAULT_SAMPLE_ROWS
+from scanner.yamlio import load_validated
+
+FORMATS = ("json", "html", "markdown")
+MODES = ("on-demand", "nightly", "ci")
+DEFAULT_OUT = Path("exposure-report")
+DEFAULT_FAIL_ON = "SEV3"
+
+
+@dataclass(frozen=True)
+class ScanConfig:
+    source: str | None = None
+    grants: tuple[Path, ...] = ()
+    dialect: str = "hive"
+    warehouse: str | None = None
+    out: Path = DEFAULT_OUT
+    formats: tuple[str, ...] = FORMATS
+    fail_on: str = DEFAULT_FAIL_ON
+    sample_rows: int = DEFAULT_SAMPLE_ROWS
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    rule_packs: tuple[Path, ...] = ()
+    builtin_rules: bool = True
+    exposure_rules: Path | None = None
+    everyone: tuple[Principal, ...] = ()
+    broad: tuple[Principal, ...] = ()
+    mode: str = "on-demand"
+    config_file: Path | None = None
+
+    def with_options(self, **options: Any) -> ScanConfig:
+        """Command-line values win over the file; None means 'not given'."""
+        given = {k: v for k, v in options.items() if v is not None and v != ()}
+        return replace(self, **given)
+
+    def effective_warehouse(self) -> str:
+        if self.warehouse:
+            return self.warehouse
+        if self.source:
+            tail = re.split(r"[/:@]", self.source.rstrip("/"))[-1]
+            return tail.rsplit(".", 1)[0] or "warehouse"
+        return "warehouse"
+
+    def validate(self) -> None:
+        if self.source is None:
+            raise ConfigError(
+                "no source given",
+                hint="pass --source duckdb:///path/warehouse.duckdb or set `source:` in the config",
+            )
+        if self.fail_on not in SEVERITIES:
+            raise ConfigError(f"--fail-on must be one of {', '.join(SEVERITIES)}", hint="e.g. --fail-on SEV2")
+        unknown = [f for f in self.formats if f not in FORMATS]
+        if unknown:
+            raise ConfigError(f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}")
+        if self.sample_rows < 1:
+            raise ConfigError("sample_rows must be at least 1", hint="the default is 385")
+
+
+def _principal(raw: str | dict[str, str]) -> Principal:
+    if isinstance(raw, str):
+        kind, _, name = raw.partition(" ")
+        return Principal(PrincipalType(kind.upper()), name.strip())
+    return Principal(PrincipalType(raw["type"].upper()), raw["name"])
+
+
+def load_config(path: Path) -> ScanConfig:
+    data, _lines = load_validated(path, "config.schema.json", ConfigError)
+    base = path.parent
+
+    def rel(p: str) -> Path:
+        candidate = Path(p).expanduser()
+        return candidate if candidate.is_absolute() else base / candidate
+
+    access = data.get("access") or {}
+    sampling = data.get("sampling") or {}
+    rules = data.get("rules") or {}
+    source = data.get("source")
+    if isinstance(source, str) and source.startswith("duckdb:") and not source.startswith("duckdb:///"):
+        # A relative DuckDB path in a config file is relative to that file.
+        source = "duckdb://" + str(rel(source.split(":", 1)[1].lstrip("/")).resolve())
+    return ScanConfig(
+        source=source,
+        grants=tuple(rel(g) for g in data.get("grants", [])),
+        dialect=data.get("dialect", "hive"),
+        warehouse=data.get("warehouse"),
+        out=rel(data["out"]) if "out" in data else DEFAULT_OUT,
+        formats=tuple(data.get("formats", FORMATS)),
+        fail_on=data.get("fail_on", DEFAULT_FAIL_ON),
+        sample_rows=int(sampling.get("rows", DEFAULT_SAMPLE_ROWS)),
+        include=tuple(data.get("include", [])),
+        exclude=tuple(data.get("exclude", [])),
+        rule_packs=tuple(rel(p) for p in rules.get("packs", [])),
+        builtin_rules=bool(rules.get("builtin", True)),
+        exposure_rules=rel(rules["exposure"]) if "exposure" in rules else None,
+        everyone=tuple(_principal(p) for p in access.get("everyone", [])),
+        broad=tuple(_principal(p) for p in access.get("broad", [])),
+        mode=data.get("mode", "on-demand"),
+        config_file=path,
+    )

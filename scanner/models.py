@@ -1,0 +1,294 @@
+"""Frozen, typed records that flow through the pipeline.
+
+Nothing here ever holds a raw sampled value: samples live only inside the sampler/classifier call
+and leave it as counts, class names and masked forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+
+def frozen_mapping(items: Mapping[str, str] | None = None) -> Mapping[str, str]:
+    return MappingProxyType(dict(items or {}))
+
+
+class Sensitivity(StrEnum):
+    RESTRICTED = "restricted"
+    CONFIDENTIAL = "confidential"
+    INTERNAL = "internal"
+    PUBLIC = "public"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more sensitive."""
+        return {"restricted": 3, "confidential": 2, "internal": 1, "public": 0}[self.value]
+
+
+class Breadth(StrEnum):
+    """How many people can read an object, broadest first."""
+
+    EVERYONE = "everyone"
+    BROAD = "broad"
+    TEAM = "team"
+    OWNER = "owner"
+    UNKNOWN = "unknown"
+
+    @property
+    def rank(self) -> int:
+        return {"everyone": 4, "broad": 3, "team": 2, "owner": 1, "unknown": 0}[self.value]
+
+
+class Protection(StrEnum):
+    PLAINTEXT = "plaintext"
+    CIPHERTEXT = "ciphertext"
+    HASHED = "hashed"
+    MASKED = "masked"
+    TOKENIZED = "tokenized"
+    MIXED = "mixed"  # some values plaintext, some protected: counts as plaintext for risk
+    EMPTY = "empty"  # nothing non-null was sampled
+    UNKNOWN = "unknown"  # values could not be read
+
+    @property
+    def exposes_values(self) -> bool:
+        return self in (Protection.PLAINTEXT, Protection.MIXED)
+
+
+class PrincipalType(StrEnum):
+    USER = "USER"
+    GROUP = "GROUP"
+    ROLE = "ROLE"
+
+
+class TableStatus(StrEnum):
+    SCANNED = "scanned"
+    UNREADABLE = "unreadable"  # reported as unknown, never as clean
+
+
+@dataclass(frozen=True, order=True)
+class Principal:
+    type: PrincipalType
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.type.value.lower()} {self.name}"
+
+
+@dataclass(frozen=True)
+class SourceLocation:
+    """Where a grant, rule or statement came from (file:line, a URL, a metastore row)."""
+
+    origin: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.origin}:{self.line}" if self.line is not None else self.origin
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    data_type: str
+    comment: str | None = None
+    position: int = 0
+    is_partition_key: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    database: str
+    name: str
+    columns: tuple[Column, ...]
+    owner: str | None = None
+    table_type: str = "TABLE"
+    comment: str | None = None
+    location: str | None = None
+    created_at: str | None = None
+    row_estimate: int | None = None
+    properties: Mapping[str, str] = field(default_factory=frozen_mapping, compare=False, hash=False)
+    serde_properties: Mapping[str, str] = field(default_factory=frozen_mapping, compare=False, hash=False)
+
+    @property
+    def fqn(self) -> str:
+        return f"{self.database}.{self.name}"
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A privilege on a database, table or column list, held by a principal."""
+
+    principal: Principal
+    privilege: str  # upper case: SELECT, INSERT, ALL, ...
+    database: str
+    table: str | None = None  # None: every table of the database
+    columns: tuple[str, ...] = ()  # empty: the whole table
+    grant_option: bool = False
+    grantor: str | None = None
+    granted_at: str | None = None
+    source: SourceLocation | None = None
+
+    @property
+    def object_name(self) -> str:
+        return f"{self.database}.{self.table}" if self.table else self.database
+
+    @property
+    def allows_read(self) -> bool:
+        return self.privilege in ("SELECT", "ALL")
+
+
+@dataclass(frozen=True)
+class RoleMembership:
+    """`member` holds every privilege of `role`."""
+
+    role: str
+    member: Principal
+    source: SourceLocation | None = None
+
+
+@dataclass(frozen=True)
+class GrantSet:
+    """Everything a grants source said. `known` is False when no source was read."""
+
+    grants: tuple[Grant, ...] = ()
+    memberships: tuple[RoleMembership, ...] = ()
+    sources: tuple[str, ...] = ()
+    dialect: str = "hive"
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        return bool(self.sources)
+
+
+@dataclass(frozen=True)
+class Classification:
+    """One sensitivity class found in a column, with the evidence for it."""
+
+    class_id: str
+    sensitivity: Sensitivity
+    confidence: float
+    interval: tuple[float, float]
+    matched: int
+    sampled: int
+    signals: tuple[str, ...]
+    masked_example: str | None = None
+
+
+@dataclass(frozen=True)
+class ColumnAssessment:
+    column: Column
+    classes: tuple[Classification, ...]
+    protection: Protection
+    sampled: int
+    encrypted_by: str | None = None  # the table/serde property that claims column encryption
+    notes: tuple[str, ...] = ()
+
+    @property
+    def sensitivity(self) -> Sensitivity | None:
+        if not self.classes:
+            return None
+        return max((c.sensitivity for c in self.classes), key=lambda s: s.rank)
+
+    @property
+    def stored_plaintext(self) -> bool:
+        """Sensitive values that read as plaintext; a property claiming encryption does not hide them."""
+        return bool(self.classes) and self.protection.exposes_values
+
+
+@dataclass(frozen=True)
+class AccessPath:
+    """One way a principal reaches a table: the grant plus any role chain leading to it."""
+
+    reader: Principal  # who ends up reading (e.g. role public, group all_employees)
+    breadth: Breadth
+    grant: Grant
+    via_roles: tuple[RoleMembership, ...] = ()
+
+    def describe(self) -> str:
+        parts = [str(self.reader)]
+        for membership in reversed(self.via_roles):
+            parts.append(f"role {membership.role}")
+        grant = self.grant
+        cols = f"({', '.join(grant.columns)})" if grant.columns else ""
+        where = f" [{grant.source}]" if grant.source else ""
+        on = "DATABASE" if grant.table is None else "TABLE"
+        parts.append(f"GRANT {grant.privilege}{cols} ON {on} {grant.object_name}{where}")
+        return " ← ".join(parts)
+
+
+@dataclass(frozen=True)
+class TableAccess:
+    breadth: Breadth
+    paths: tuple[AccessPath, ...]
+    reason: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.breadth is not Breadth.UNKNOWN
+
+
+@dataclass(frozen=True)
+class TableScan:
+    table: Table
+    status: TableStatus
+    columns: tuple[ColumnAssessment, ...]
+    access: TableAccess
+    error: str | None = None
+
+    @property
+    def sensitive_columns(self) -> tuple[ColumnAssessment, ...]:
+        return tuple(c for c in self.columns if c.classes)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    rule_name: str
+    rule_version: int
+    kind: str  # exposure | hygiene | coverage
+    severity: str  # SEV0 (most severe) .. SEV4
+    fingerprint: str
+    title: str
+    summary: str
+    rationale: str
+    table: Table
+    columns: tuple[ColumnAssessment, ...]
+    access: TableAccess
+    principal: Principal | None
+    remediation: tuple[str, ...]
+    rollback: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule_id}-{self.fingerprint[:12]}"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    tables_total: int
+    tables_scanned: int
+    tables_unreadable: int
+    tables_access_unknown: int
+
+    @property
+    def complete(self) -> bool:
+        return self.tables_total > 0 and self.tables_unreadable == 0 and self.tables_access_unknown == 0
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    run_id: str
+    started_at: str
+    finished_at: str
+    mode: str
+    source: str  # credentials removed
+    warehouse: str
+    scanner_version: str
+    rulepack_version: str
+    tables: tuple[TableScan, ...]
+    findings: tuple[Finding, ...]
+    coverage: Coverage
+    warnings: tuple[str, ...] = ()

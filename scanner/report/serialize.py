@@ -1,0 +1,166 @@
+"""ScanResult → plain data: the versioned JSON document every reporter renders from."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from scanner.evaluate import SEVERITIES
+from scanner.findings import FINGERPRINT_VERSION
+from scanner.models import (
+    AccessPath,
+    Classification,
+    ColumnAssessment,
+    Finding,
+    Grant,
+    Principal,
+    ScanResult,
+    TableAccess,
+    TableScan,
+)
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_ID = "https://exposure-scanner.dev/schemas/findings-1.0.json"
+TOOL_URI = "https://github.com/exposure-scanner/exposure"
+
+
+def _principal(p: Principal) -> dict[str, str]:
+    return {"type": p.type.value, "name": p.name}
+
+
+def _grant(g: Grant) -> dict[str, Any]:
+    return {
+        "principal": _principal(g.principal),
+        "privilege": g.privilege,
+        "object": g.object_name,
+        "level": "database" if g.table is None else ("column" if g.columns else "table"),
+        "columns": list(g.columns),
+        "grant_option": g.grant_option,
+        "grantor": g.grantor,
+        "granted_at": g.granted_at,
+        "source": str(g.source) if g.source else None,
+    }
+
+
+def _path(p: AccessPath) -> dict[str, Any]:
+    return {
+        "reader": _principal(p.reader),
+        "breadth": p.breadth.value,
+        "via_roles": [
+            {"role": m.role, "member": _principal(m.member), "source": str(m.source) if m.source else None}
+            for m in p.via_roles
+        ],
+        "grant": _grant(p.grant),
+        "description": p.describe(),
+    }
+
+
+def _access(a: TableAccess) -> dict[str, Any]:
+    return {
+        "breadth": a.breadth.value,
+        "known": a.known,
+        "reason": a.reason or None,
+        "principals": sorted({str(p.reader) for p in a.paths}),
+        "paths": [_path(p) for p in a.paths],
+    }
+
+
+def _classification(c: Classification) -> dict[str, Any]:
+    return {
+        "class": c.class_id,
+        "sensitivity": c.sensitivity.value,
+        "confidence": c.confidence,
+        "interval": [c.interval[0], c.interval[1]],
+        "matched": c.matched,
+        "sampled": c.sampled,
+        "signals": list(c.signals),
+        "masked_example": c.masked_example,
+    }
+
+
+def _column(c: ColumnAssessment) -> dict[str, Any]:
+    return {
+        "name": c.column.name,
+        "data_type": c.column.data_type,
+        "classes": [x.class_id for x in c.classes],
+        "sensitivity": c.sensitivity.value if c.sensitivity else None,
+        "protection": c.protection.value,
+        "encrypted_by": c.encrypted_by,
+        "sampled": c.sampled,
+        "evidence": [_classification(x) for x in c.classes],
+        "notes": list(c.notes),
+    }
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "fingerprint": {FINGERPRINT_VERSION: f.fingerprint},
+        "rule": f.rule_id,
+        "rule_name": f.rule_name,
+        "rule_version": f.rule_version,
+        "kind": f.kind,
+        "severity": f.severity,
+        "title": f.title,
+        "summary": f.summary,
+        "rationale": f.rationale,
+        "table": f.table.fqn,
+        "owner": f.table.owner,
+        "table_created_at": f.table.created_at,
+        "row_estimate": f.table.row_estimate,
+        "principal": _principal(f.principal) if f.principal else None,
+        "columns": [_column(c) for c in f.columns],
+        "readers": _access(f.access),
+        "remediation": list(f.remediation),
+        "rollback": list(f.rollback),
+    }
+
+
+def _table(t: TableScan, finding_ids: list[str]) -> dict[str, Any]:
+    return {
+        "table": t.table.fqn,
+        "status": t.status.value,
+        "error": t.error,
+        "owner": t.table.owner,
+        "breadth": t.access.breadth.value,
+        "columns": len(t.table.columns),
+        "sensitive_columns": [_column(c) for c in t.sensitive_columns],
+        "findings": finding_ids,
+    }
+
+
+def result_dict(result: ScanResult, exit_code: int | None = None) -> dict[str, Any]:
+    counts = Counter(f.severity for f in result.findings)
+    by_table: dict[str, list[str]] = {}
+    for f in result.findings:
+        by_table.setdefault(f.table.fqn, []).append(f.id)
+    return {
+        "$schema": SCHEMA_ID,
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "exposure", "version": result.scanner_version, "information_uri": TOOL_URI},
+        "run": {
+            "id": result.run_id,
+            "started_at": result.started_at,
+            "finished_at": result.finished_at,
+            "mode": result.mode,
+            "source": result.source,
+            "warehouse": result.warehouse,
+            "rulepacks": result.rulepack_version,
+            "exit_code": exit_code,
+        },
+        "coverage": {
+            "complete": result.coverage.complete,
+            "tables_total": result.coverage.tables_total,
+            "tables_scanned": result.coverage.tables_scanned,
+            "tables_unreadable": result.coverage.tables_unreadable,
+            "tables_access_unknown": result.coverage.tables_access_unknown,
+        },
+        "summary": {
+            "findings": len(result.findings),
+            "by_severity": {s: counts.get(s, 0) for s in SEVERITIES},
+            "by_kind": dict(sorted(Counter(f.kind for f in result.findings).items())),
+        },
+        "findings": [finding_dict(f) for f in result.findings],
+        "tables": [_table(t, by_table.get(t.table.fqn, [])) for t in result.tables],
+        "warnings": list(result.warnings),
+    }

@@ -1,0 +1,32 @@
+"""Jinja2 environment over the templates shipped in the package (reports/ in the repository)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import jinja2
+
+TEMPLATE_PACKAGE = "scanner.templates"
+
+
+def _load(name: str) -> str:
+    resource = resources.files(TEMPLATE_PACKAGE).joinpath(name)
+    if not resource.is_file():
+        raise jinja2.TemplateNotFound(name)
+    return resource.read_text(encoding="utf-8")
+
+
+@cache
+def environment(autoescape: bool) -> jinja2.Environment:
+    # Markdown output is not HTML: escaping would corrupt it; the HTML environment autoescapes.
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(_load),
+        autoescape=autoescape,  # noqa: S701
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["pct"] = lambda x: f"{100 * float(x):.1f} %"
+    return env

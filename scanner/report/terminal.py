@@ -1,0 +1,76 @@
+"""The rich terminal summary printed after every scan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from scanner.evaluate import SEVERITIES
+from scanner.models import ScanResult
+
+STYLES = {
+    "SEV0": "bold white on dark_red",
+    "SEV1": "bold white on red",
+    "SEV2": "bold black on dark_orange",
+    "SEV3": "bold black on yellow",
+    "SEV4": "white on grey35",
+}
+
+
+def print_summary(
+    console: Console,
+    result: ScanResult,
+    written: Sequence[Path],
+    exit_code: int,
+    exit_meaning: str,
+) -> None:
+    cov = result.coverage
+    console.print(
+        f"[bold]exposure[/] scanned [bold]{cov.tables_scanned}/{cov.tables_total}[/] tables of "
+        f"[bold]{result.warehouse}[/] ({result.source})"
+    )
+    if not cov.complete:
+        console.print(
+            f"[yellow]Partial coverage:[/] {cov.tables_unreadable} unreadable, "
+            f"{cov.tables_access_unknown} with unknown readers — unknown is not clean."
+        )
+    totals = Text()
+    for sev in SEVERITIES:
+        count = sum(f.severity == sev for f in result.findings)
+        totals.append(f" {sev} ", style=STYLES[sev] if count else "dim")
+        totals.append(f" {count}   ")
+    console.print(totals)
+    if result.findings:
+        grid = RichTable(show_lines=False, header_style="bold", pad_edge=False)
+        grid.add_column("SEV", no_wrap=True)
+        grid.add_column("Rule", no_wrap=True)
+        grid.add_column("Table", no_wrap=True, min_width=16)
+        grid.add_column("Reach", no_wrap=True)
+        grid.add_column("Via", overflow="fold")
+        grid.add_column("Classes", overflow="fold")
+        grid.add_column("Stored", overflow="fold")
+        for f in result.findings:
+            classes = sorted({x.class_id for c in f.columns for x in c.classes})
+            states = sorted({c.protection.value for c in f.columns})
+            grid.add_row(
+                Text(f.severity, style=STYLES.get(f.severity, "")),
+                f.rule_id,
+                f.table.fqn,
+                f.access.breadth.value,
+                str(f.principal) if f.principal else "",
+                ", ".join(classes),
+                "/".join(states),
+            )
+        console.print(grid)
+    else:
+        console.print("No findings.")
+    for warning in result.warnings:
+        console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    if written:
+        folders = sorted({str(p.parent) if p.parent.name == "sev" else str(p) for p in written})
+        console.print("Reports: " + ", ".join(folders), highlight=False)
+    console.print(f"exit {exit_code}: {exit_meaning}")

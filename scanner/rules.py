@@ -1,0 +1,325 @@
+"""Rule packs as data: classifier packs and the exposure rules, validated before anything runs.
+
+Built-in packs ship inside the package (`rules/` in the repository); user packs are YAML files named
+in the config. Regexes compile with RE2, which runs in linear time, so no pack can hang a scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import re2
+
+from scanner import validators
+from scanner.errors import RulePackError
+from scanner.models import Breadth, Principal, PrincipalType, Sensitivity
+from scanner.yamlio import LineMap, load_schema, parse_yaml, validate
+
+BUILTIN_PACKAGE = "scanner.rulepacks"
+DEFAULT_MIN_SHARE = 0.6
+DEFAULT_MIN_DISTINCT = 3
+
+# Tokens that turn a column about X into a column about something else (email_verified, chat_id).
+NEGATING_TOKENS = frozenset(
+    {
+        "id",
+        "ids",
+        "uuid",
+        "count",
+        "cnt",
+        "len",
+        "length",
+        "type",
+        "ts",
+        "at",
+        "flag",
+        "is",
+        "has",
+        "verified",
+        "enabled",
+        "rate",
+        "pct",
+        "ratio",
+        "version",
+        "status",
+    }
+)
+
+
+def tokenize_name(text: str) -> tuple[str, ...]:
+    """Whole tokens of an identifier or phrase: snake_case, camelCase, spaces, digits apart."""
+    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
+    return tuple(t for t in re.split(r"[^a-z0-9]+", spaced.lower()) if t)
+
+
+@dataclass(frozen=True)
+class ValueRule:
+    pattern: str
+    compiled: Any  # re2 pattern
+    validator: str | None
+    mask: str
+    min_share: float
+    min_distinct: int
+
+    def matches(self, value: str) -> bool:
+        return self.compiled.fullmatch(value) is not None
+
+    def validates(self, value: str) -> bool:
+        if self.validator is None:
+            return True
+        return validators.VALIDATORS[self.validator](value)
+
+
+@dataclass(frozen=True)
+class ClassSpec:
+    id: str
+    name: str
+    sensitivity: Sensitivity
+    category: str
+    types: frozenset[str]
+    name_phrases: tuple[tuple[str, ...], ...]
+    comment_phrases: tuple[tuple[str, ...], ...]
+    value: ValueRule | None
+    allow: frozenset[str]
+    pack: str
+    origin: str  # file:line of the class definition
+
+
+@dataclass(frozen=True)
+class ClassifierPack:
+    name: str
+    version: int
+    origin: str
+    classes: tuple[ClassSpec, ...]
+
+
+@dataclass(frozen=True)
+class ExposureRule:
+    id: str
+    name: str
+    kind: str
+    version: int
+    title: str
+    description: str
+    breadth: frozenset[Breadth] | None
+    plaintext_only: bool
+    min_sensitivity: Sensitivity
+    severity: str | dict[Sensitivity, str]  # "matrix" or per-sensitivity
+
+
+@dataclass(frozen=True)
+class ExposureRules:
+    pack: str
+    version: int
+    rules: tuple[ExposureRule, ...]
+    matrix: dict[Sensitivity, dict[Breadth, dict[str, str]]]
+    everyone: frozenset[Principal]
+    broad: frozenset[Principal]
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    classifiers: tuple[ClassifierPack, ...]
+    exposure: ExposureRules
+
+    @property
+    def classes(self) -> tuple[ClassSpec, ...]:
+        return tuple(c for pack in self.classifiers for c in pack.classes)
+
+    @property
+    def version(self) -> str:
+        packs = [f"{p.name}@{p.version}" for p in self.classifiers]
+        packs.append(f"{self.exposure.pack}@{self.exposure.version}")
+        return ",".join(packs)
+
+
+def _compile(pattern: str, path: str, line: int | None) -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as exc:
+        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise RulePackError(
+            f"pattern is not valid RE2: {detail}",
+            file=path,
+            line=line,
+            hint="RE2 has no look-around or back-references; rewrite the pattern without them",
+        ) from None
+
+
+def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(p for p in (tokenize_name(item) for item in items) if p)
+
+
+def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> ClassifierPack:
+    defaults = data.get("defaults") or {}
+    classes: list[ClassSpec] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(data["classes"]):
+        line = lines.line(("classes", index))
+        class_id = raw["id"]
+        if class_id in seen:
+            raise RulePackError(
+                f"class '{class_id}' is defined twice (first on line {seen[class_id]})",
+                file=path,
+                line=line,
+                hint="give each class a unique id",
+            )
+        seen[class_id] = line or 0
+        value_rule = None
+        if "value" in raw:
+            value = raw["value"]
+            validator = value.get("validator")
+            if validator is not None and validator not in validators.VALIDATORS:
+                import difflib
+
+                close = difflib.get_close_matches(validator, validators.names(), n=1)
+                raise RulePackError(
+                    f"unknown validator '{validator}'",
+                    file=path,
+                    line=lines.line(("classes", index, "value", "validator")),
+                    hint=f"did you mean '{close[0]}'?"
+                    if close
+                    else f"known: {', '.join(validators.names())}",
+                )
+            value_rule = ValueRule(
+                pattern=value["pattern"],
+                compiled=_compile(value["pattern"], path, lines.line(("classes", index, "value", "pattern"))),
+                validator=validator,
+                mask=value.get("mask", "last4"),
+                min_share=float(value.get("min_share", defaults.get("min_share", DEFAULT_MIN_SHARE))),
+                min_distinct=int(
+                    value.get("min_distinct", defaults.get("min_distinct", DEFAULT_MIN_DISTINCT))
+                ),
+            )
+        names = raw.get("names", [])
+        classes.append(
+            ClassSpec(
+                id=class_id,
+                name=raw.get("name", class_id),
+                sensitivity=Sensitivity(raw["sensitivity"]),
+                category=raw.get("category", "other"),
+                types=frozenset(raw.get("types", ["string"])),
+                name_phrases=_phrases(names),
+                comment_phrases=_phrases(raw.get("comments", names)),
+                value=value_rule,
+                allow=frozenset(raw.get("allow", [])),
+                pack=data["pack"],
+                origin=f"{path}:{line}",
+            )
+        )
+    return ClassifierPack(data["pack"], int(data["version"]), path, tuple(classes))
+
+
+def _parse_exposure(data: dict[str, Any], lines: LineMap, path: str) -> ExposureRules:
+    rules: list[ExposureRule] = []
+    for index, raw in enumerate(data["rules"]):
+        when = raw["when"]
+        severity_raw = raw["severity"]
+        severity: str | dict[Sensitivity, str] = (
+            severity_raw
+            if isinstance(severity_raw, str)
+            else {Sensitivity(k): v for k, v in severity_raw.items()}
+        )
+        if raw["id"] in {r.id for r in rules}:
+            raise RulePackError(
+                f"rule id '{raw['id']}' is used twice", file=path, line=lines.line(("rules", index, "id"))
+            )
+        rules.append(
+            ExposureRule(
+                id=raw["id"],
+                name=raw["name"],
+                kind=raw["kind"],
+                version=int(raw["version"]),
+                title=raw["title"],
+                description=raw.get("description", "").strip(),
+                breadth=frozenset(Breadth(b) for b in when["breadth"]) if "breadth" in when else None,
+                plaintext_only=when.get("protection") == "plaintext",
+                min_sensitivity=Sensitivity(when.get("min_sensitivity", "confidential")),
+                severity=severity,
+            )
+        )
+    matrix = {
+        Sensitivity(sens): {Breadth(b): dict(cells) for b, cells in row.items()}
+        for sens, row in data["severity_matrix"].items()
+    }
+    access = data.get("access") or {}
+    return ExposureRules(
+        pack=data["pack"],
+        version=int(data["version"]),
+        rules=tuple(rules),
+        matrix=matrix,
+        everyone=frozenset(_principals(access.get("everyone", []))),
+        broad=frozenset(_principals(access.get("broad", []))),
+    )
+
+
+def _principals(items: Sequence[dict[str, str]]) -> list[Principal]:
+    return [Principal(PrincipalType(p["type"]), p["name"]) for p in items]
+
+
+def _read(source: Path | Traversable) -> str:
+    try:
+        return source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RulePackError("rule pack not found", file=str(source), hint="check the path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(f"cannot read rule pack: {exc}", file=str(source)) from None
+
+
+def load_classifier_pack(source: Path | Traversable, display: str | None = None) -> ClassifierPack:
+    path = display or str(source)
+    data, lines = parse_yaml(_read(source), Path(path), RulePackError)
+    validate(data, load_schema("classifier-pack.schema.json"), lines, Path(path), RulePackError)
+    return _parse_classifier_pack(data, lines, path)
+
+
+def load_exposure_rules(source: Path | Traversable, display: str | None = None) -> ExposureRules:
+    path = display or str(source)
+    data, lines = parse_yaml(_read(source), Path(path), RulePackError)
+    validate(data, load_schema("exposure-rules.schema.json"), lines, Path(path), RulePackError)
+    return _parse_exposure(data, lines, path)
+
+
+def builtin_classifier_sources() -> list[Traversable]:
+    folder = resources.files(BUILTIN_PACKAGE).joinpath("classifiers")
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+
+
+def load_rulebook(
+    extra_packs: Sequence[Path] = (),
+    exposure_rules: Path | None = None,
+    builtin: bool = True,
+) -> RuleBook:
+    packs: list[ClassifierPack] = []
+    if builtin:
+        packs.extend(
+            load_classifier_pack(f, f"rules/classifiers/{f.name}") for f in builtin_classifier_sources()
+        )
+    packs.extend(load_classifier_pack(p) for p in extra_packs)
+    seen: dict[str, str] = {}
+    for pack in packs:
+        for spec in pack.classes:
+            if spec.id in seen:
+                file, _, line = spec.origin.rpartition(":")
+                raise RulePackError(
+                    f"class '{spec.id}' is already defined in {seen[spec.id]}",
+                    file=file,
+                    line=int(line) if line.isdigit() else None,
+                    hint="rename the class, or drop the built-in packs with `builtin_rules: false`",
+                )
+            seen[spec.id] = spec.origin
+    if exposure_rules is None:
+        exposure = load_exposure_rules(
+            resources.files(BUILTIN_PACKAGE).joinpath("exposure.yaml"), "rules/exposure.yaml"
+        )
+    else:
+        exposure = load_exposure_rules(exposure_rules)
+    return RuleBook(tuple(packs), exposure)

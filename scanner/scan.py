@@ -1,0 +1,127 @@
+"""The library entry point: one call runs the whole pipeline and returns a ScanResult.
+
+connect → catalog → grants → sample → classify → evaluate → findings. Reporters take it from there.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from scanner import __version__
+from scanner.catalog import column_encryption, select_tables
+from scanner.classify import ColumnProfile, classify_column
+from scanner.config import ScanConfig
+from scanner.connect import open_source
+from scanner.errors import ExitCode
+from scanner.evaluate import AccessModel, AccessPolicy, severity_rank
+from scanner.findings import FindingBuilder
+from scanner.grants import read_grants
+from scanner.models import (
+    Breadth,
+    ColumnAssessment,
+    Coverage,
+    GrantSet,
+    Protection,
+    ScanResult,
+    TableScan,
+    TableStatus,
+)
+from scanner.rules import load_rulebook
+from scanner.sample import profile_table
+
+ProgressHook = Callable[[int, int, str], None]
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanResult:
+    config.validate()
+    assert config.source is not None
+    started = _now()
+    rulebook = load_rulebook(config.rule_packs, config.exposure_rules, config.builtin_rules)
+    grant_set = read_grants(config.grants, config.dialect) if config.grants else None
+    connector = open_source(config.source)
+    warnings: list[str] = []
+    try:
+        if grant_set is None:
+            grant_set = connector.read_grants() or GrantSet(dialect=config.dialect)
+        warnings.extend(grant_set.warnings)
+        policy = AccessPolicy.from_rules(rulebook.exposure, config.everyone, config.broad)
+        access_model = AccessModel(grant_set, policy)
+        builder = FindingBuilder(rulebook.exposure, policy, config.effective_warehouse(), grant_set.dialect)
+        specs = rulebook.classes
+        tables = select_tables(connector.list_tables(), config.include, config.exclude)
+        scans: list[TableScan] = []
+        for index, table in enumerate(tables, 1):
+            if progress is not None:
+                progress(index, len(tables), table.fqn)
+            profile = profile_table(connector, table, specs, config.sample_rows)
+            encrypted = column_encryption(table)
+            columns = []
+            for column in table.columns:
+                column_profile = profile.profiles.get(column.name, ColumnProfile(0, {}, {}))
+                assessment = classify_column(
+                    column, column_profile, specs, encrypted.get(column.name.lower())
+                )
+                if not profile.readable:
+                    # Metadata still classifies by name; values are unknown, never assumed safe.
+                    assessment = ColumnAssessment(
+                        column=assessment.column,
+                        classes=assessment.classes,
+                        protection=Protection.UNKNOWN,
+                        sampled=0,
+                        encrypted_by=assessment.encrypted_by,
+                        notes=("values could not be read",),
+                    )
+                columns.append(assessment)
+            if not profile.readable:
+                warnings.append(f"{table.fqn}: could not be sampled ({profile.error}); reported as unknown")
+            scans.append(
+                TableScan(
+                    table=table,
+                    status=TableStatus.SCANNED if profile.readable else TableStatus.UNREADABLE,
+                    columns=tuple(columns),
+                    access=access_model.table_access(table),
+                    error=profile.error,
+                )
+            )
+    finally:
+        connector.close()
+    findings = [f for scan in scans for f in builder.build(scan)]
+    findings.sort(key=lambda f: (severity_rank(f.severity), f.table.fqn, f.rule_id, f.fingerprint))
+    coverage = Coverage(
+        tables_total=len(scans),
+        tables_scanned=sum(s.status is TableStatus.SCANNED for s in scans),
+        tables_unreadable=sum(s.status is TableStatus.UNREADABLE for s in scans),
+        tables_access_unknown=sum(s.access.breadth is Breadth.UNKNOWN for s in scans),
+    )
+    if not scans:
+        warnings.append("no tables matched: nothing was scanned")
+    return ScanResult(
+        run_id=str(uuid.uuid4()),
+        started_at=started,
+        finished_at=_now(),
+        mode=config.mode,
+        source=connector.url.redacted,
+        warehouse=config.effective_warehouse(),
+        scanner_version=__version__,
+        rulepack_version=rulebook.version,
+        tables=tuple(scans),
+        findings=tuple(findings),
+        coverage=coverage,
+        warnings=tuple(warnings),
+    )
+
+
+def exit_code_for(result: ScanResult, fail_on: str) -> ExitCode:
+    """Partial coverage outranks findings: an incomplete scan must never read as a verdict."""
+    if not result.coverage.complete:
+        return ExitCode.PARTIAL
+    threshold = severity_rank(fail_on)
+    if any(severity_rank(f.severity) <= threshold for f in result.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK

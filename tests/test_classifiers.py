@@ -1,0 +1,128 @@
+"""Data-driven classifier cases: tests/classifiers/<class>.yaml holds values and column names that
+must and must not classify, near-misses included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scanner.classify import classify_column, profile_values, value_protection
+from scanner.models import Column, Protection
+from scanner.rules import load_rulebook
+
+CASES = Path(__file__).parent / "classifiers"
+BOOK = load_rulebook()
+SPECS = {spec.id: spec for spec in BOOK.classes}
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text())
+    return data
+
+
+def _value_cases() -> list[Any]:
+    cases = []
+    for path in sorted(CASES.glob("*.yaml")):
+        data = _load(path)
+        for key, expected in (("match", True), ("no_match", False)):
+            for value in (data.get("values") or {}).get(key, []):
+                cases.append(pytest.param(data["class"], value, expected, id=f"{path.stem}:{key}:{value}"))
+    return cases
+
+
+def _column_cases() -> list[Any]:
+    cases = []
+    for path in sorted(CASES.glob("*.yaml")):
+        data = _load(path)
+        for case in data.get("columns", []):
+            label = f"{path.stem}:{case['name']}:{case['type']}:{case['expect']}"
+            cases.append(pytest.param(data["class"], case, id=label))
+    return cases
+
+
+def test_every_builtin_class_has_a_case_file() -> None:
+    assert {p.stem for p in CASES.glob("*.yaml")} == set(SPECS)
+
+
+@pytest.mark.parametrize(("class_id", "value", "expected"), _value_cases())
+def test_value_validates(class_id: str, value: str, expected: bool) -> None:
+    rule = SPECS[class_id].value
+    assert rule is not None, f"{class_id} has value cases but no value rule"
+    assert (rule.matches(value) and rule.validates(value)) is expected
+
+
+@pytest.mark.parametrize(("class_id", "case"), _column_cases())
+def test_column_name_classifies(class_id: str, case: dict[str, Any]) -> None:
+    column = Column(case["name"], case["type"], case.get("comment"))
+    assessment = classify_column(column, profile_values([], list(SPECS.values())), list(SPECS.values()))
+    found = {c.class_id for c in assessment.classes}
+    assert (class_id in found) is case["expect"], found
+
+
+def test_values_alone_classify_an_unnamed_column() -> None:
+    values = ["536-22-1234", "601-11-2222", "145-92-7316", "287-65-1903"] * 10 + ["n/a"]
+    specs = list(SPECS.values())
+    assessment = classify_column(Column("notes", "varchar"), profile_values(values, specs), specs)
+    ssn = next(c for c in assessment.classes if c.class_id == "us_ssn")
+    assert ssn.matched == 40 and ssn.sampled == 41
+    assert ssn.interval[0] < ssn.confidence < ssn.interval[1] <= 1.0
+    assert ssn.masked_example is not None and ssn.masked_example.startswith("***-**-")
+
+
+def test_repeated_single_value_is_not_corroborated() -> None:
+    specs = list(SPECS.values())
+    assessment = classify_column(
+        Column("notes", "varchar"), profile_values(["536-22-1234"] * 50, specs), specs
+    )
+    assert "us_ssn" not in {c.class_id for c in assessment.classes}
+
+
+def test_share_below_threshold_is_not_a_class() -> None:
+    specs = list(SPECS.values())
+    values = ["536-22-1234", "601-11-2222", "145-92-7316"] + [f"order {i}" for i in range(20)]
+    assessment = classify_column(Column("notes", "varchar"), profile_values(values, specs), specs)
+    assert "us_ssn" not in {c.class_id for c in assessment.classes}
+
+
+PROTECTION = _load(Path(__file__).parent / "protection.yaml")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param(v, Protection(state), id=f"{state}:{v[:24]}")
+        for state, vs in PROTECTION.items()
+        for v in vs
+    ],
+)
+def test_value_protection(value: str, expected: Protection) -> None:
+    assert value_protection(value) is expected
+
+
+def test_binary_values_are_not_plaintext() -> None:
+    assert value_protection(b"\x00\x01\x02") is Protection.CIPHERTEXT
+
+
+def test_name_says_ssn_but_values_are_hashed() -> None:
+    specs = list(SPECS.values())
+    hashed = [f"{i * 7919:064x}" for i in range(30)]
+    assessment = classify_column(Column("ssn", "varchar"), profile_values(hashed, specs), specs)
+    assert [c.class_id for c in assessment.classes] == ["us_ssn"]
+    assert assessment.protection is Protection.HASHED
+    assert not assessment.stored_plaintext
+
+
+def test_property_claiming_encryption_is_contradicted_by_plaintext_values() -> None:
+    specs = list(SPECS.values())
+    values = ["536-22-1234", "601-11-2222", "145-92-7316", "287-65-1903"]
+    assessment = classify_column(
+        Column("ssn", "varchar"),
+        profile_values(values, specs),
+        specs,
+        encrypted_by="TBLPROPERTIES orc.encrypt",
+    )
+    assert assessment.stored_plaintext
+    assert any("claims this column is encrypted" in n for n in assessment.notes)
