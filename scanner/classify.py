@@ -9,6 +9,7 @@ plugs in without touching anything downstream.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter
@@ -48,7 +49,7 @@ def _char_class(ch: str) -> int:
 def _looks_random(text: str) -> bool:
     """Base64 of random bytes switches between lower, upper and digits at ~65 % of positions;
     identifiers and CamelCase words switch only at word boundaries."""
-    switches = sum(_char_class(a) != _char_class(b) for a, b in zip(text, text[1:], strict=False))
+    switches = sum(_char_class(a) != _char_class(b) for a, b in itertools.pairwise(text))
     ceiling = math.log2(min(len(text), 64))
     return switches / (len(text) - 1) >= 0.35 and shannon_entropy(text) >= 0.7 * ceiling
 
