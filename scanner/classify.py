@@ -15,9 +15,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import re2
 
 from scanner.models import Classification, Column, ColumnAssessment, Protection
-from scanner.rules import NEGATING_TOKENS, ClassSpec, tokenize_name
+from scanner.rules import NEGATING_TOKENS, ClassSpec, re2_options, tokenize_name
 
 Z_95 = 1.96
 NAME_CONFIDENCE = 0.8
@@ -157,19 +161,44 @@ def phrase_hits(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]], negat
 
 def name_evidence(column: Column, spec: ClassSpec) -> tuple[list[str], list[str]]:
     """Whole-token hits in the column name and comment."""
-    name_hits = phrase_hits(tokenize_name(column.name), spec.name_phrases, negate=True)
+    tokens = tokenize_name(column.name)
+    name_hits = phrase_hits(tokens, spec.name_phrases, negate=True)
+    if " ".join(tokens) in spec.exact_names:
+        name_hits.append(" ".join(tokens))
     comment_hits = phrase_hits(tokenize_name(column.comment or ""), spec.comment_phrases)
     return name_hits, comment_hits
 
 
 # --- profile: the only thing that ever sees values ------------------------------------------
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
 
 @dataclass
 class ClassCounts:
+    matched: int = 0  # whole value matches the pattern
+    validated: int = 0  # ... and passes the validator
+    bare_validated: int = 0  # bare form (counts only with a name/comment signal)
+    contains_values: int = 0  # free-text values holding at least one validated hit
+    cue_values: int = 0  # free-text values with enough cues
+    text_values: int = 0  # values long enough to judge by cues
+    distinct: set[str] = field(default_factory=set)
+    contains_distinct: set[str] = field(default_factory=set)
+    masked_example: str | None = None
+
+
+@dataclass(frozen=True)
+class ClassEvidence:
+    """Counts for one class in one column; holds no value (hashes were reduced to counts)."""
+
     matched: int = 0
     validated: int = 0
-    distinct_hashes: set[str] = field(default_factory=set)
+    bare_validated: int = 0
+    distinct: int = 0
+    contains_values: int = 0
+    contains_distinct: int = 0
+    cue_values: int = 0
+    text_values: int = 0
     masked_example: str | None = None
 
 
@@ -179,40 +208,179 @@ class ColumnProfile:
 
     sampled: int
     protection_counts: Mapping[Protection, int]
-    classes: Mapping[str, tuple[int, int, int, str | None]]  # id → matched, validated, distinct, mask
+    classes: Mapping[str, ClassEvidence]
 
 
-def profile_values(values: Iterable[str | bytes], specs: Sequence[ClassSpec]) -> ColumnProfile:
-    sampled = 0
-    protection: Counter[Protection] = Counter()
-    counts = {spec.id: ClassCounts() for spec in specs if spec.value is not None}
-    for raw in values:
-        sampled += 1
-        state = value_protection(raw)
-        protection[state] += 1
-        if state is not Protection.PLAINTEXT or isinstance(raw, bytes):
-            continue
-        text = str(raw).strip()
-        for spec in specs:
-            rule = spec.value
-            if rule is None or text in spec.allow or not rule.matches(text):
+EMPTY_PROFILE = ColumnProfile(0, {}, {})
+
+
+class ClassifierEngine:
+    """All class patterns compiled into a few RE2 sets: one pass per value finds every candidate
+    class, and validators run only for candidates."""
+
+    def __init__(self, specs: Sequence[ClassSpec]) -> None:
+        self.specs = tuple(specs)
+        self._full = re2.Set.FullMatchSet(re2_options())
+        self._full_ids: list[ClassSpec] = []
+        self._bare = re2.Set.FullMatchSet(re2_options())
+        self._bare_ids: list[ClassSpec] = []
+        self._search = re2.Set.SearchSet(re2_options())
+        self._search_ids: list[ClassSpec] = []
+        self._searchers: dict[str, Any] = {}
+        self._cues = re2.Set.SearchSet(re2_options(case_sensitive=False))
+        self._cue_ids: list[ClassSpec] = []
+        for spec in self.specs:
+            if spec.value is not None:
+                self._full.Add(spec.value.pattern)
+                self._full_ids.append(spec)
+                if spec.value.bare_pattern:
+                    self._bare.Add(spec.value.bare_pattern)
+                    self._bare_ids.append(spec)
+                if spec.value.contains:
+                    # Hits inside text must stand alone: not glued to letters or digits.
+                    bounded = rf"(?:^|[^A-Za-z0-9])({spec.value.contains})(?:$|[^A-Za-z0-9])"
+                    self._search.Add(bounded)
+                    self._search_ids.append(spec)
+                    self._searchers[spec.id] = re2.compile(bounded, re2_options())
+            if spec.text is not None:
+                for cue in spec.text.cues:
+                    self._cues.Add(cue)
+                    self._cue_ids.append(spec)
+        for compiled_set, ids in (
+            (self._full, self._full_ids),
+            (self._bare, self._bare_ids),
+            (self._search, self._search_ids),
+            (self._cues, self._cue_ids),
+        ):
+            if ids:
+                compiled_set.Compile()
+
+    def _match(self, compiled_set: Any, ids: list[ClassSpec], text: str) -> list[int]:
+        if not ids:
+            return []
+        found = compiled_set.Match(text)
+        return list(found) if found else []
+
+    def profile(self, values: Iterable[str | bytes], excluded: frozenset[str] = frozenset()) -> ColumnProfile:
+        """Count, per class, how many values match, validate, contain hits or carry cues.
+
+        `excluded` names classes whose value signals do not apply to this column (its type or name
+        rules them out)."""
+        sampled = 0
+        protection: Counter[Protection] = Counter()
+        counts: dict[str, ClassCounts] = {}
+
+        def entry(spec: ClassSpec) -> ClassCounts:
+            found = counts.get(spec.id)
+            if found is None:
+                found = counts[spec.id] = ClassCounts()
+            return found
+
+        for raw in values:
+            sampled += 1
+            if isinstance(raw, bytes | bytearray | memoryview):
+                protection[Protection.CIPHERTEXT] += 1
                 continue
-            entry = counts[spec.id]
-            entry.matched += 1
-            if rule.validates(text):
-                entry.validated += 1
-                entry.distinct_hashes.add(stable_hash(text))
-                if entry.masked_example is None:
-                    entry.masked_example = mask_value(text, rule.mask)
-    return ColumnProfile(
-        sampled=sampled,
-        protection_counts=dict(protection),
-        classes={
-            k: (v.matched, v.validated, len(v.distinct_hashes), v.masked_example)
-            for k, v in counts.items()
-            if v.matched
-        },
-    )
+            text = str(raw).strip()
+            identified = False
+            whole: set[str] = set()
+            for index in self._match(self._full, self._full_ids, text):
+                spec = self._full_ids[index]
+                if spec.id in excluded or text in spec.allow:
+                    continue
+                rule = spec.value
+                assert rule is not None
+                whole.add(spec.id)
+                counted = entry(spec)
+                counted.matched += 1
+                if rule.validates(text):
+                    counted.validated += 1
+                    counted.distinct.add(stable_hash(text))
+                    identified = True
+                    if counted.masked_example is None:
+                        counted.masked_example = mask_value(text, rule.mask)
+            for index in self._match(self._bare, self._bare_ids, text):
+                spec = self._bare_ids[index]
+                rule = spec.value
+                assert rule is not None
+                if spec.id in excluded or spec.id in whole or text in spec.allow or not rule.validates(text):
+                    continue
+                counted = entry(spec)
+                counted.bare_validated += 1
+                counted.distinct.add(stable_hash(text))
+                identified = True
+                if counted.masked_example is None:
+                    counted.masked_example = mask_value(text, rule.mask)
+            state = Protection.PLAINTEXT if identified else value_protection(text)
+            protection[state] += 1
+            if state is not Protection.PLAINTEXT:
+                continue
+            words = len(_WORD.findall(text))
+            for index in set(self._match(self._search, self._search_ids, text)):
+                spec = self._search_ids[index]
+                if spec.id in excluded or spec.id in whole:
+                    continue
+                rule = spec.value
+                assert rule is not None
+                hits = [
+                    m.group(1)
+                    for m in self._searchers[spec.id].finditer(text)
+                    if m.group(1) not in spec.allow and rule.validates(m.group(1))
+                ]
+                if hits:
+                    counted = entry(spec)
+                    counted.contains_values += 1
+                    counted.contains_distinct.update(stable_hash(h) for h in hits)
+                    if counted.masked_example is None:
+                        counted.masked_example = mask_value(hits[0], rule.mask)
+            cue_hits: Counter[str] = Counter()
+            for index in self._match(self._cues, self._cue_ids, text):
+                cue_hits[self._cue_ids[index].id] += 1
+            for spec in self.specs:
+                rule_text = spec.text
+                if rule_text is None or spec.id in excluded or words < rule_text.min_words:
+                    continue
+                counted = entry(spec)
+                counted.text_values += 1
+                if cue_hits[spec.id] >= rule_text.min_cues:
+                    counted.cue_values += 1
+        return ColumnProfile(
+            sampled=sampled,
+            protection_counts=dict(protection),
+            classes={
+                k: ClassEvidence(
+                    matched=v.matched,
+                    validated=v.validated,
+                    bare_validated=v.bare_validated,
+                    distinct=len(v.distinct),
+                    contains_values=v.contains_values,
+                    contains_distinct=len(v.contains_distinct),
+                    cue_values=v.cue_values,
+                    text_values=v.text_values,
+                    masked_example=v.masked_example,
+                )
+                for k, v in counts.items()
+            },
+        )
+
+
+@cache
+def engine_for(specs: tuple[ClassSpec, ...]) -> ClassifierEngine:
+    return ClassifierEngine(specs)
+
+
+def excluded_classes(column: Column, specs: Sequence[ClassSpec]) -> frozenset[str]:
+    """Classes whose value signals cannot apply: wrong type family, or a name token rules them out."""
+    family = type_family(column.data_type)
+    tokens = set(tokenize_name(column.name))
+    return frozenset(s.id for s in specs if family not in s.types or s.exclude_tokens & tokens)
+
+
+def profile_values(
+    values: Iterable[str | bytes], specs: Sequence[ClassSpec], column: Column | None = None
+) -> ColumnProfile:
+    excluded = excluded_classes(column, specs) if column is not None else frozenset()
+    return engine_for(tuple(specs)).profile(values, excluded)
 
 
 # --- decision -----------------------------------------------------------------------------------
@@ -241,6 +409,81 @@ def column_protection(profile: ColumnProfile) -> Protection:
     return max(states, key=lambda k: states[k])
 
 
+def _combine(confidence: float, weight: float) -> float:
+    return 1 - (1 - confidence) * (1 - weight)
+
+
+@dataclass(frozen=True)
+class _Decision:
+    confidence: float
+    interval: tuple[float, float]
+    matched: int
+    signals: tuple[str, ...]
+    masked_example: str | None
+
+
+def _decide(
+    spec: ClassSpec, column: Column, profile: ColumnProfile, protection: Protection
+) -> _Decision | None:
+    name_hits, comment_hits = name_evidence(column, spec)
+    named = bool(name_hits or comment_hits)
+    evidence = profile.classes.get(spec.id, ClassEvidence())
+    n = profile.sampled
+    plaintext_n = profile.protection_counts.get(Protection.PLAINTEXT, 0)
+    signals: list[str] = []
+    confidence = 0.0
+    matched = 0
+    interval = (0.0, 1.0)
+    example = None
+    rule = spec.value
+    if rule is not None and n:
+        hits = evidence.validated + (evidence.bare_validated if named else 0)
+        enough_distinct = evidence.distinct >= min(rule.min_distinct, n)
+        if hits and hits / n >= rule.min_share and enough_distinct:
+            check = f" ({rule.validator} check)" if rule.validator else ""
+            bare = " incl. unformatted values (name-confirmed)" if evidence.bare_validated and named else ""
+            signals.append(f"values: {hits}/{n} validated{check}{bare}, {evidence.distinct} distinct")
+            confidence, matched, interval = hits / n, hits, wilson_interval(hits, n)
+            example = evidence.masked_example
+        elif evidence.contains_values:
+            signals.append(
+                f"contains: {evidence.contains_values}/{n} values hold a validated {spec.id} "
+                f"({evidence.contains_distinct} distinct)"
+            )
+            confidence, matched = 0.9, evidence.contains_values
+            interval = wilson_interval(evidence.contains_values, n)
+            example = evidence.masked_example
+        elif named and plaintext_n >= 20 and not (evidence.validated or evidence.bare_validated or spec.text):
+            # The name says this class but plenty of plaintext values say otherwise.
+            return None
+    text_rule = spec.text
+    if text_rule is not None and evidence.text_values:
+        share = evidence.cue_values / evidence.text_values
+        if evidence.cue_values and share >= text_rule.min_share:
+            signals.append(f"free-text cues in {evidence.cue_values}/{evidence.text_values} values")
+            if share > confidence:
+                confidence, matched = share, evidence.cue_values
+                interval = wilson_interval(evidence.cue_values, evidence.text_values)
+    if name_hits:
+        signals.append(f"column name: {', '.join(name_hits)}")
+        confidence = _combine(confidence, NAME_CONFIDENCE)
+    if comment_hits:
+        signals.append(f"column comment: {', '.join(comment_hits)}")
+        confidence = _combine(confidence, COMMENT_CONFIDENCE)
+    if not signals:
+        return None
+    if matched == 0:
+        if spec.name_only:
+            signals.append("name only: this class is never inferred from values")
+        elif n and protection.exposes_values:
+            signals.append(
+                f"no value confirmed it: 0/{n} (true share below {min(1.0, 3 / n):.1%}, rule of three)"
+            )
+        elif n:
+            signals.append(f"values are {protection.value}: the class comes from the name")
+    return _Decision(round(confidence, 4), interval, matched, tuple(signals), example)
+
+
 def classify_column(
     column: Column,
     profile: ColumnProfile,
@@ -248,50 +491,27 @@ def classify_column(
     encrypted_by: str | None = None,
 ) -> ColumnAssessment:
     family = type_family(column.data_type)
+    protection = column_protection(profile)
     found: list[Classification] = []
     for spec in specs:
         if family not in spec.types:
             continue
-        name_hits, comment_hits = name_evidence(column, spec)
-        signals: list[str] = []
-        confidence = 0.0
-        interval = (0.0, 1.0)
-        validated = 0
-        masked_example = None
-        hit = profile.classes.get(spec.id)
-        if hit is not None and spec.value is not None:
-            _matched, validated, distinct, masked_example = hit
-            share = validated / profile.sampled
-            interval = wilson_interval(validated, profile.sampled)
-            enough_distinct = distinct >= min(spec.value.min_distinct, profile.sampled)
-            if share >= spec.value.min_share and enough_distinct:
-                check = f" ({spec.value.validator} check)" if spec.value.validator else ""
-                signals.append(f"values: {validated}/{profile.sampled} validated{check}, {distinct} distinct")
-                confidence = share
-        if name_hits:
-            signals.append(f"column name: {', '.join(name_hits)}")
-            confidence = 1 - (1 - confidence) * (1 - NAME_CONFIDENCE)
-        if comment_hits:
-            signals.append(f"column comment: {', '.join(comment_hits)}")
-            confidence = 1 - (1 - confidence) * (1 - COMMENT_CONFIDENCE)
-        if not signals:
+        decision = _decide(spec, column, profile, protection)
+        if decision is None:
             continue
-        if (name_hits or comment_hits) and confidence <= NAME_CONFIDENCE and spec.value is None:
-            signals.append("name only: this class is never inferred from values")
         found.append(
             Classification(
                 class_id=spec.id,
                 sensitivity=spec.sensitivity,
-                confidence=round(confidence, 4),
-                interval=interval,
-                matched=validated,
+                confidence=decision.confidence,
+                interval=decision.interval,
+                matched=decision.matched,
                 sampled=profile.sampled,
-                signals=tuple(signals),
-                masked_example=masked_example if validated else None,
+                signals=decision.signals,
+                masked_example=decision.masked_example,
             )
         )
     found.sort(key=lambda c: (-c.sensitivity.rank, -c.confidence, c.class_id))
-    protection = column_protection(profile)
     notes: list[str] = []
     if encrypted_by and found:
         if protection.exposes_values:

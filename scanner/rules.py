@@ -24,6 +24,7 @@ from scanner.yamlio import LineMap, load_schema, parse_yaml, validate
 BUILTIN_PACKAGE = "scanner.rulepacks"
 DEFAULT_MIN_SHARE = 0.6
 DEFAULT_MIN_DISTINCT = 3
+NEVER_MATCHES = r"[^\x00-\x{10FFFF}]"
 
 # Tokens that turn a column about X into a column about something else (email_verified, chat_id).
 NEGATING_TOKENS = frozenset(
@@ -66,6 +67,8 @@ class ValueRule:
     mask: str
     min_share: float
     min_distinct: int
+    bare_pattern: str | None = None  # counts only with a name/comment signal
+    contains: str | None = None  # pattern searched inside free text
 
     def matches(self, value: str) -> bool:
         return self.compiled.fullmatch(value) is not None
@@ -74,6 +77,16 @@ class ValueRule:
         if self.validator is None:
             return True
         return validators.VALIDATORS[self.validator](value)
+
+
+@dataclass(frozen=True)
+class TextRule:
+    """Free-text cues: a value counts when at least `min_cues` different cues occur in it."""
+
+    cues: tuple[str, ...]
+    min_cues: int
+    min_share: float
+    min_words: int
 
 
 @dataclass(frozen=True)
@@ -89,6 +102,13 @@ class ClassSpec:
     allow: frozenset[str]
     pack: str
     origin: str  # file:line of the class definition
+    exact_names: frozenset[str] = frozenset()
+    exclude_tokens: frozenset[str] = frozenset()
+    text: TextRule | None = None
+
+    @property
+    def name_only(self) -> bool:
+        return self.value is None and self.text is None
 
 
 @dataclass(frozen=True)
@@ -139,9 +159,15 @@ class RuleBook:
         return ",".join(packs)
 
 
-def _compile(pattern: str, path: str, line: int | None) -> Any:
+def re2_options(case_sensitive: bool = True) -> Any:
     options = re2.Options()
     options.log_errors = False
+    options.case_sensitive = case_sensitive
+    return options
+
+
+def _compile(pattern: str, path: str, line: int | None) -> Any:
+    options = re2_options()
     try:
         return re2.compile(pattern, options)
     except re2.error as exc:
@@ -189,15 +215,36 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                     if close
                     else f"known: {', '.join(validators.names())}",
                 )
+            bare = value.get("bare_pattern")
+            if bare is not None:
+                _compile(bare, path, lines.line(("classes", index, "value", "bare_pattern")))
+            # A class seen only in bare form (needing the name's support) never matches on its own.
+            pattern = value.get("pattern", NEVER_MATCHES)
+            contains = value.get("contains", False)
+            if isinstance(contains, str):
+                _compile(contains, path, lines.line(("classes", index, "value", "contains")))
             value_rule = ValueRule(
-                pattern=value["pattern"],
-                compiled=_compile(value["pattern"], path, lines.line(("classes", index, "value", "pattern"))),
+                pattern=pattern,
+                compiled=_compile(pattern, path, lines.line(("classes", index, "value", "pattern"))),
                 validator=validator,
                 mask=value.get("mask", "last4"),
                 min_share=float(value.get("min_share", defaults.get("min_share", DEFAULT_MIN_SHARE))),
                 min_distinct=int(
                     value.get("min_distinct", defaults.get("min_distinct", DEFAULT_MIN_DISTINCT))
                 ),
+                bare_pattern=bare,
+                contains=(pattern if contains is True else contains) or None,
+            )
+        text_rule = None
+        if "text" in raw:
+            text = raw["text"]
+            for cue_index, cue in enumerate(text["cues"]):
+                _compile(cue, path, lines.line(("classes", index, "text", "cues", cue_index)))
+            text_rule = TextRule(
+                cues=tuple(text["cues"]),
+                min_cues=int(text.get("min_cues", 2)),
+                min_share=float(text.get("min_share", 0.5)),
+                min_words=int(text.get("min_words", 3)),
             )
         names = raw.get("names", [])
         classes.append(
@@ -213,6 +260,9 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                 allow=frozenset(raw.get("allow", [])),
                 pack=data["pack"],
                 origin=f"{path}:{line}",
+                exact_names=frozenset(" ".join(tokenize_name(n)) for n in raw.get("exact_names", [])),
+                exclude_tokens=frozenset(t for n in raw.get("exclude_names", []) for t in tokenize_name(n)),
+                text=text_rule,
             )
         )
     return ClassifierPack(data["pack"], int(data["version"]), path, tuple(classes))

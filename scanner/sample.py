@@ -36,7 +36,7 @@ def profile_table(connector: Connector, table: Table, specs: Sequence[ClassSpec]
         samples = connector.sample(table, columns, rows)
     except ExposureError as exc:
         return TableProfile({}, exc.message)
-    profiles = {name: profile_values(samples.get(name, []), specs) for name in columns}
+    profiles = {c.name: profile_values(samples.get(c.name, []), specs, c) for c in table.columns}
     # Drop the values as soon as they are counted.
     samples.clear()
     return TableProfile(profiles)

@@ -5,21 +5,24 @@ connect → catalog → grants → sample → classify → evaluate → findings
 
 from __future__ import annotations
 
+import csv
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from scanner import __version__
 from scanner.catalog import column_encryption, select_tables
-from scanner.classify import ColumnProfile, classify_column
+from scanner.classify import EMPTY_PROFILE, classify_column, profile_values
 from scanner.config import ScanConfig
 from scanner.connect import open_source
-from scanner.errors import ExitCode
+from scanner.errors import ConfigError, ExitCode
 from scanner.evaluate import AccessModel, AccessPolicy, severity_rank
 from scanner.findings import FindingBuilder
 from scanner.grants import read_grants
 from scanner.models import (
     Breadth,
+    Column,
     ColumnAssessment,
     Coverage,
     GrantSet,
@@ -28,8 +31,8 @@ from scanner.models import (
     TableScan,
     TableStatus,
 )
-from scanner.rules import load_rulebook
-from scanner.sample import profile_table
+from scanner.rules import RuleBook, load_rulebook
+from scanner.sample import DEFAULT_SAMPLE_ROWS, profile_table
 
 ProgressHook = Callable[[int, int, str], None]
 
@@ -63,7 +66,7 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
             encrypted = column_encryption(table)
             columns = []
             for column in table.columns:
-                column_profile = profile.profiles.get(column.name, ColumnProfile(0, {}, {}))
+                column_profile = profile.profiles.get(column.name, EMPTY_PROFILE)
                 assessment = classify_column(
                     column, column_profile, specs, encrypted.get(column.name.lower())
                 )
@@ -115,6 +118,44 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
         coverage=coverage,
         warnings=tuple(warnings),
     )
+
+
+def classify_csv(path: Path, rulebook: RuleBook, rows: int = DEFAULT_SAMPLE_ROWS) -> list[ColumnAssessment]:
+    """Classify each column of a CSV file (header = column names) with the scan's engine.
+
+    Reads until every column has `rows` non-empty values or the file ends; values stay in memory."""
+    try:
+        handle = path.open(newline="", encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError("CSV file not found", file=path, hint="check the path") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read CSV file: {exc}", file=path) from None
+    specs = rulebook.classes
+    with handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader, None)
+            if not header:
+                raise ConfigError(
+                    "CSV file has no header row", file=path, line=1, hint="the first row names the columns"
+                )
+            samples: list[list[str]] = [[] for _ in header]
+            for row in reader:
+                for index, cell in enumerate(row[: len(header)]):
+                    if cell != "" and len(samples[index]) < rows:
+                        samples[index].append(cell)
+                if all(len(s) >= rows for s in samples):
+                    break
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise ConfigError(
+                f"malformed CSV: {exc}", file=path, line=reader.line_num, hint="check quoting on that line"
+            ) from None
+    results = []
+    for index, name in enumerate(header):
+        column = Column(name.strip(), "string", None, index)
+        results.append(classify_column(column, profile_values(samples[index], specs, column), specs))
+        samples[index].clear()
+    return results
 
 
 def exit_code_for(result: ScanResult, fail_on: str) -> ExitCode:

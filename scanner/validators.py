@@ -7,12 +7,18 @@ issuing bodies), phonenumbers carries libphonenumber's numbering plans.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import ipaddress
+import json
 from collections.abc import Callable
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum import luhn
+from stdnum.us import ein as stdnum_ein
+from stdnum.us import itin as stdnum_itin
+from stdnum.us import rtn as stdnum_rtn
 from stdnum.us import ssn as stdnum_ssn
 
 Validator = Callable[[str], bool]
@@ -87,6 +93,54 @@ def ip_address(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _one_separator_style(value: str) -> bool:
+    return len({ch for ch in value if not ch.isalnum()}) <= 1
+
+
+@register("us_itin")
+def us_itin(value: str) -> bool:
+    return _one_separator_style(value) and bool(stdnum_itin.is_valid(_digits(value)))
+
+
+@register("us_ein")
+def us_ein(value: str) -> bool:
+    return _one_separator_style(value) and bool(stdnum_ein.is_valid(value))
+
+
+@register("aba_routing")
+def aba_routing(value: str) -> bool:
+    digits = _digits(value)
+    # The first two digits name a Federal Reserve district or a thrift/electronic range.
+    prefix = int(digits[:2]) if len(digits) == 9 else -1
+    valid_prefix = 0 <= prefix <= 12 or 21 <= prefix <= 32 or 61 <= prefix <= 72 or prefix == 80
+    return valid_prefix and len(set(digits)) > 1 and bool(stdnum_rtn.is_valid(digits))
+
+
+@register("us_npi")
+def us_npi(value: str) -> bool:
+    digits = _digits(value)
+    return len(digits) == 10 and digits[0] in "12" and bool(luhn.is_valid("80840" + digits))
+
+
+@register("us_dea")
+def us_dea(value: str) -> bool:
+    text = value.strip().upper()
+    if len(text) != 9 or not text[:2].isalpha() or not text[2:].isdigit():
+        return False
+    d = [int(c) for c in text[2:]]
+    return (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6]
+
+
+@register("jwt")
+def jwt(value: str) -> bool:
+    header = value.split(".", 1)[0]
+    try:
+        decoded = json.loads(base64.urlsafe_b64decode(header + "=" * (-len(header) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(decoded, dict) and "alg" in decoded
 
 
 def names() -> list[str]:

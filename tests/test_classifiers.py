@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from scanner.classify import classify_column, profile_values, value_protection
+from scanner.classify import ClassEvidence, classify_column, engine_for, profile_values, value_protection
 from scanner.models import Column, Protection
 from scanner.rules import load_rulebook
 
@@ -23,14 +23,31 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
+SECTIONS = {
+    ("values", "match"): "alone",
+    ("values", "match_with_name"): "named",
+    ("values", "no_match"): "never",
+    ("contains", "match"): "contains",
+    ("contains", "no_match"): "not_contains",
+    ("text", "match"): "text",
+    ("text", "no_match"): "not_text",
+}
+
+
 def _value_cases() -> list[Any]:
     cases = []
     for path in sorted(CASES.glob("*.yaml")):
         data = _load(path)
-        for key, expected in (("match", True), ("no_match", False)):
-            for value in (data.get("values") or {}).get(key, []):
-                cases.append(pytest.param(data["class"], value, expected, id=f"{path.stem}:{key}:{value}"))
+        for (section, key), kind in SECTIONS.items():
+            for value in (data.get(section) or {}).get(key, []):
+                label = f"{path.stem}:{kind}:{value[:40]}"
+                cases.append(pytest.param(data["class"], value, kind, id=label))
     return cases
+
+
+def _evidence(class_id: str, value: str) -> ClassEvidence:
+    profile = engine_for(tuple(SPECS.values())).profile([value])
+    return profile.classes.get(class_id, ClassEvidence())
 
 
 def _column_cases() -> list[Any]:
@@ -47,11 +64,23 @@ def test_every_builtin_class_has_a_case_file() -> None:
     assert {p.stem for p in CASES.glob("*.yaml")} == set(SPECS)
 
 
-@pytest.mark.parametrize(("class_id", "value", "expected"), _value_cases())
-def test_value_validates(class_id: str, value: str, expected: bool) -> None:
-    rule = SPECS[class_id].value
-    assert rule is not None, f"{class_id} has value cases but no value rule"
-    assert (rule.matches(value) and rule.validates(value)) is expected
+@pytest.mark.parametrize(("class_id", "value", "kind"), _value_cases())
+def test_value_case(class_id: str, value: str, kind: str) -> None:
+    found = _evidence(class_id, value)
+    if kind == "alone":
+        assert found.validated == 1
+    elif kind == "named":
+        assert found.validated == 0 and found.bare_validated == 1
+    elif kind == "never":
+        assert found.validated == 0 and found.bare_validated == 0 and found.contains_values == 0
+    elif kind == "contains":
+        assert found.contains_values == 1
+    elif kind == "not_contains":
+        assert found.contains_values == 0 and found.validated == 0
+    elif kind == "text":
+        assert found.cue_values == 1 or found.validated == 1
+    else:
+        assert found.cue_values == 0 and found.validated == 0
 
 
 @pytest.mark.parametrize(("class_id", "case"), _column_cases())

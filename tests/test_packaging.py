@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -16,6 +17,15 @@ from tests.conftest import REPO
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
+    # Build from a copy of the sources so a stale build/ directory can never leak into the wheel.
+    source = tmp_path_factory.mktemp("src") / "exposure"
+    shutil.copytree(
+        REPO,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache"
+        ),
+    )
     subprocess.run(
         [
             sys.executable,
@@ -40,7 +50,7 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in [
         "scanner/rulepacks/exposure.yaml",
-        "scanner/rulepacks/classifiers/pii.yaml",
+        "scanner/rulepacks/classifiers/government_ids.yaml",
         "scanner/rulepacks/classifiers/workplace.yaml",
         "scanner/templates/sev.md.j2",
         "scanner/templates/report.html.j2",

@@ -3,6 +3,7 @@ hands the result to the reporters; all errors surface as one line and a named ex
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -20,9 +21,10 @@ from scanner.errors import ExitCode, ExposureError
 from scanner.evaluate import SEVERITIES
 from scanner.models import Principal, PrincipalType
 from scanner.report import write_reports
-from scanner.report.terminal import print_summary
+from scanner.report.serialize import column_json
+from scanner.report.terminal import print_columns, print_summary
 from scanner.rules import load_classifier_pack, load_exposure_rules, load_rulebook
-from scanner.scan import exit_code_for, run_scan
+from scanner.scan import classify_csv, exit_code_for, run_scan
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -155,6 +157,23 @@ def demo(out: Path, keep_warehouse: Path | None) -> None:
     sys.exit(0 if code in (ExitCode.OK, ExitCode.FINDINGS) else int(code))
 
 
+@cli.command()
+@click.argument("csv_file", type=click.Path(path_type=Path))
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--sample-rows", type=click.IntRange(min=1), default=385, show_default=True)
+@click.option(
+    "--rules", "rule_packs", multiple=True, type=click.Path(path_type=Path), help="Extra classifier pack."
+)
+@handle_errors
+def classify(csv_file: Path, output: str, sample_rows: int, rule_packs: Sequence[Path]) -> None:
+    """Classify each column of a CSV file (header row = column names). Prints no values."""
+    columns = classify_csv(csv_file, load_rulebook(rule_packs), sample_rows)
+    if output == "json":
+        click.echo(json.dumps({"columns": {c.column.name: column_json(c) for c in columns}}, indent=2))
+    else:
+        print_columns(Console(highlight=False, width=None if sys.stdout.isatty() else 120), columns)
+
+
 @cli.group()
 def rules() -> None:
     """Inspect and validate rule packs."""
@@ -167,7 +186,7 @@ def rules_list(rule_packs: Sequence[Path]) -> None:
     """List the classes every scan uses."""
     book = load_rulebook(rule_packs)
     for spec in book.classes:
-        kind = "value+name" if spec.value else "name"
+        kind = "+".join(k for k, on in (("value", spec.value), ("text", spec.text), ("name", True)) if on)
         click.echo(f"{spec.id:<22} {spec.sensitivity.value:<13} {kind:<11} {spec.pack}")
     for rule in book.exposure.rules:
         click.echo(f"{rule.id:<22} {rule.kind:<13} {rule.name}")

@@ -92,6 +92,26 @@ def _column(c: ColumnAssessment) -> dict[str, Any]:
     }
 
 
+def column_json(c: ColumnAssessment) -> dict[str, Any]:
+    """The `exposure classify` form of one column."""
+    return {
+        "classes": [
+            {
+                "class": x.class_id,
+                "sensitivity": x.sensitivity.value,
+                "confidence": x.confidence,
+                "interval": [x.interval[0], x.interval[1]],
+                "matched": x.matched,
+                "sampled": x.sampled,
+                "signals": list(x.signals),
+            }
+            for x in c.classes
+        ],
+        "protection": c.protection.value,
+        "sampled": c.sampled,
+    }
+
+
 def finding_dict(f: Finding) -> dict[str, Any]:
     return {
         "id": f.id,

@@ -10,7 +10,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from scanner.evaluate import SEVERITIES
-from scanner.models import ScanResult
+from scanner.models import ColumnAssessment, ScanResult
 
 STYLES = {
     "SEV0": "bold white on dark_red",
@@ -74,3 +74,23 @@ def print_summary(
         folders = sorted({str(p.parent) if p.parent.name == "sev" else str(p) for p in written})
         console.print("Reports: " + ", ".join(folders), highlight=False)
     console.print(f"exit {exit_code}: {exit_meaning}")
+
+
+def print_columns(console: Console, columns: Sequence[ColumnAssessment]) -> None:
+    grid = RichTable(header_style="bold", pad_edge=False)
+    for title in ("Column", "Class", "Confidence", "95 % interval", "Validated", "Stored", "Signals"):
+        grid.add_column(title, overflow="fold")
+    for column in columns:
+        if not column.classes:
+            grid.add_row(column.column.name, "—", "", "", "", column.protection.value, "")
+        for index, c in enumerate(column.classes):
+            grid.add_row(
+                column.column.name if index == 0 else "",
+                c.class_id,
+                f"{c.confidence:.2f}",
+                f"{c.interval[0]:.2f}–{c.interval[1]:.2f}" if c.matched else "—",
+                f"{c.matched}/{c.sampled}" if c.matched else "—",
+                column.protection.value if index == 0 else "",
+                "; ".join(c.signals),
+            )
+    console.print(grid)
