@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import math
 import re
 from collections import Counter
@@ -38,6 +39,9 @@ _DIGEST_PREFIX = re.compile(r"(sha1|sha256|sha512|md5)[:$]", re.IGNORECASE)
 _TOKEN = re.compile(r"(tok|tkn|token)_[A-Za-z0-9]{6,}")
 _MASK_RUN = re.compile(r"[*xX#•]{3,}")
 _HASH_LENGTHS = {32, 40, 56, 64, 96, 128}
+# Identifiers that look random but are plaintext: UUIDs and prefixed object ids (ch_…, req_…).
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_PREFIXED_ID = re.compile(r"[a-z]{2,8}_[A-Za-z0-9]{8,40}")
 
 
 def shannon_entropy(text: str) -> float:
@@ -58,6 +62,12 @@ def _looks_random(text: str) -> bool:
     return switches / (len(text) - 1) >= 0.35 and shannon_entropy(text) >= 0.7 * ceiling
 
 
+def _is_path(text: str) -> bool:
+    """A URL path or file path (/api/v1/items/42): slashes between word-like segments."""
+    segments = text.strip("/").split("/")
+    return text.startswith("/") and len(segments) >= 2 and all(0 < len(seg) <= 32 for seg in segments)
+
+
 def value_protection(value: str | bytes) -> Protection:
     """How a single stored value is protected, judged from its shape alone."""
     if isinstance(value, bytes | bytearray | memoryview):
@@ -68,6 +78,8 @@ def value_protection(value: str | bytes) -> Protection:
         return Protection.CIPHERTEXT
     if _TOKEN.fullmatch(text):
         return Protection.TOKENIZED
+    if _UUID.fullmatch(text) or _PREFIXED_ID.fullmatch(text) or _is_path(text):
+        return Protection.PLAINTEXT
     if _BCRYPT.fullmatch(text) or _DIGEST_PREFIX.match(text):
         return Protection.HASHED
     if _MASK_RUN.search(text) and sum(ch.isalnum() and ch not in "xX" for ch in text) <= max(
@@ -116,7 +128,14 @@ def stable_hash(value: str) -> str:
 
 
 def type_family(data_type: str) -> str:
+    """The family a column's values belong to; an array of scalars has its elements' family."""
     t = data_type.strip().lower()
+    if t.endswith("[]") and not t.startswith(("struct", "map", "union")):
+        return type_family(t[:-2])
+    if t.startswith("array<") and t.endswith(">"):
+        inner = t[len("array<") : -1]
+        if not inner.startswith(("struct", "map", "array", "uniontype")):
+            return type_family(inner)
     if t.startswith(("array", "map", "struct", "uniontype", "json", "list", "union")) or t.endswith("[]"):
         return "complex"
     if t.startswith(("binary", "blob", "bytea", "varbinary")):
@@ -214,12 +233,33 @@ class ColumnProfile:
 EMPTY_PROFILE = ColumnProfile(0, {}, {})
 
 
+def _scalar_list(text: str) -> list[str] | None:
+    """Elements of a JSON list of strings or numbers, or None when the value is not one."""
+    if not (text.startswith("[") and text.endswith("]")) or text.startswith("[{"):
+        return None
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(parsed, list) or not parsed:
+        return None
+    if not all(isinstance(e, str | int | float) and not isinstance(e, bool) for e in parsed):
+        return None
+    return [str(e).strip() for e in parsed]
+
+
+def _first_element(text: str) -> str:
+    elements = _scalar_list(text)
+    return elements[0] if elements else text
+
+
 class ClassifierEngine:
     """All class patterns compiled into a few RE2 sets: one pass per value finds every candidate
     class, and validators run only for candidates."""
 
     def __init__(self, specs: Sequence[ClassSpec]) -> None:
         self.specs = tuple(specs)
+        self._by_id = {spec.id: spec for spec in self.specs}
         self._full = re2.Set.FullMatchSet(re2_options())
         self._full_ids: list[ClassSpec] = []
         self._bare = re2.Set.FullMatchSet(re2_options())
@@ -261,6 +301,44 @@ class ClassifierEngine:
         found = compiled_set.Match(text)
         return list(found) if found else []
 
+    def _identify_scalar(self, text: str, excluded: frozenset[str]) -> tuple[set[str], set[str], set[str]]:
+        matched: set[str] = set()
+        validated: set[str] = set()
+        bare: set[str] = set()
+        for index in self._match(self._full, self._full_ids, text):
+            spec = self._full_ids[index]
+            if spec.id in excluded or text in spec.allow:
+                continue
+            assert spec.value is not None
+            matched.add(spec.id)
+            if spec.value.validates(text):
+                validated.add(spec.id)
+        for index in self._match(self._bare, self._bare_ids, text):
+            spec = self._bare_ids[index]
+            assert spec.value is not None
+            if spec.id in excluded or spec.id in matched or text in spec.allow:
+                continue
+            if spec.value.validates(text):
+                bare.add(spec.id)
+        return matched, validated, bare
+
+    def _identify(self, text: str, excluded: frozenset[str]) -> tuple[set[str], set[str], set[str]]:
+        """Classes the whole value matches, validates as, and validates as only in bare form.
+
+        A JSON list of scalars (an array column) is identified element by element: it belongs to a
+        class when every element does."""
+        elements = _scalar_list(text)
+        if elements is None:
+            return self._identify_scalar(text, excluded)
+        matched, validated, bare = self._identify_scalar(elements[0], excluded)
+        for element in elements[1:]:
+            m, v, b = self._identify_scalar(element, excluded)
+            matched &= m
+            either = (validated | bare) & (v | b)
+            bare = (bare | b) & either
+            validated = either - bare
+        return matched, validated, bare
+
     def profile(self, values: Iterable[str | bytes], excluded: frozenset[str] = frozenset()) -> ColumnProfile:
         """Count, per class, how many values match, validate, contain hits or carry cues.
 
@@ -277,48 +355,41 @@ class ClassifierEngine:
             return found
 
         for raw in values:
-            sampled += 1
             if isinstance(raw, bytes | bytearray | memoryview):
+                sampled += 1
                 protection[Protection.CIPHERTEXT] += 1
                 continue
             text = str(raw).strip()
-            identified = False
-            whole: set[str] = set()
-            for index in self._match(self._full, self._full_ids, text):
-                spec = self._full_ids[index]
-                if spec.id in excluded or text in spec.allow:
-                    continue
-                rule = spec.value
-                assert rule is not None
-                whole.add(spec.id)
+            if not text:
+                continue  # blank cells say no more than NULLs
+            sampled += 1
+            whole, validated, bare = self._identify(text, excluded)
+            for class_id in whole:
+                entry(self._by_id[class_id]).matched += 1
+            for class_id, is_bare in [(c, False) for c in validated] + [(c, True) for c in bare]:
+                spec = self._by_id[class_id]
                 counted = entry(spec)
-                counted.matched += 1
-                if rule.validates(text):
+                if is_bare:
+                    counted.bare_validated += 1
+                else:
                     counted.validated += 1
-                    counted.distinct.add(stable_hash(text))
-                    identified = True
-                    if counted.masked_example is None:
-                        counted.masked_example = mask_value(text, rule.mask)
-            for index in self._match(self._bare, self._bare_ids, text):
-                spec = self._bare_ids[index]
-                rule = spec.value
-                assert rule is not None
-                if spec.id in excluded or spec.id in whole or text in spec.allow or not rule.validates(text):
-                    continue
-                counted = entry(spec)
-                counted.bare_validated += 1
                 counted.distinct.add(stable_hash(text))
-                identified = True
                 if counted.masked_example is None:
-                    counted.masked_example = mask_value(text, rule.mask)
+                    rule = spec.value
+                    assert rule is not None
+                    counted.masked_example = mask_value(_first_element(text), rule.mask)
+            identified = bool(validated or bare)
             state = Protection.PLAINTEXT if identified else value_protection(text)
             protection[state] += 1
             if state is not Protection.PLAINTEXT:
                 continue
             words = len(_WORD.findall(text))
-            for index in set(self._match(self._search, self._search_ids, text)):
+            # "Contains" is about identifiers inside free text; a value that is itself an identifier
+            # (a spaced IBAN holds card-like digit groups) is not free text.
+            search_hits = () if identified else set(self._match(self._search, self._search_ids, text))
+            for index in search_hits:
                 spec = self._search_ids[index]
-                if spec.id in excluded or spec.id in whole:
+                if spec.id in excluded:
                     continue
                 rule = spec.value
                 assert rule is not None
@@ -453,7 +524,12 @@ def _decide(
             confidence, matched = 0.9, evidence.contains_values
             interval = wilson_interval(evidence.contains_values, n)
             example = evidence.masked_example
-        elif named and plaintext_n >= 20 and not (evidence.validated or evidence.bare_validated or spec.text):
+        elif (
+            named
+            and rule.refutes_name
+            and plaintext_n >= 20
+            and not (evidence.validated or evidence.bare_validated or spec.text)
+        ):
             # The name says this class but plenty of plaintext values say otherwise.
             return None
     text_rule = spec.text
@@ -475,6 +551,8 @@ def _decide(
     if matched == 0:
         if spec.name_only:
             signals.append("name only: this class is never inferred from values")
+        elif n and rule is not None and not rule.refutes_name:
+            signals.append(f"the class comes from the name: 0/{n} values have its optional value shape")
         elif n and protection.exposes_values:
             signals.append(
                 f"no value confirmed it: 0/{n} (true share below {min(1.0, 3 / n):.1%}, rule of three)"
@@ -490,11 +568,11 @@ def classify_column(
     specs: Sequence[ClassSpec],
     encrypted_by: str | None = None,
 ) -> ColumnAssessment:
-    family = type_family(column.data_type)
     protection = column_protection(profile)
     found: list[Classification] = []
+    excluded = excluded_classes(column, specs)
     for spec in specs:
-        if family not in spec.types:
+        if spec.id in excluded:
             continue
         decision = _decide(spec, column, profile, protection)
         if decision is None:
@@ -511,6 +589,9 @@ def classify_column(
                 masked_example=decision.masked_example,
             )
         )
+    found_ids = {c.class_id for c in found}
+    broader = {spec.id for spec in specs if spec.subsumed_by & found_ids}
+    found = [c for c in found if c.class_id not in broader]
     found.sort(key=lambda c: (-c.sensitivity.rank, -c.confidence, c.class_id))
     notes: list[str] = []
     if encrypted_by and found:

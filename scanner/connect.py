@@ -6,13 +6,12 @@ samples columns and, where the engine has them, reads grants.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
-from scanner.errors import SourceError
+from scanner.errors import SourceError, did_you_mean
 from scanner.models import GrantSet, Table
 
 
@@ -113,7 +112,7 @@ def open_source(url: str) -> Connector:
     factory = CONNECTORS.get(source.scheme)
     if factory is None:
         known = sorted(CONNECTORS)
-        close = difflib.get_close_matches(source.scheme, known, n=1)
-        hint = f"did you mean '{close[0]}://'?" if close else f"known schemes: {', '.join(known)}"
+        hint = did_you_mean(source.scheme, known, "did you mean '{}://'?")
+        hint = hint or f"known schemes: {', '.join(known)}"
         raise SourceError(f"unknown source scheme '{source.scheme}' in {source.redacted}", hint=hint)
     return factory(source)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from enum import IntEnum
 from pathlib import Path
 
@@ -57,3 +59,9 @@ class GrantsError(ExposureError):
 
 class SourceError(ExposureError):
     """The warehouse source URL is unknown or the warehouse cannot be opened."""
+
+
+def did_you_mean(word: str, options: Iterable[str], template: str = "did you mean '{}'?") -> str | None:
+    """A one-line hint naming the closest known option, or None when nothing is close."""
+    close = difflib.get_close_matches(word, sorted(options), n=1)
+    return template.format(close[0]) if close else None

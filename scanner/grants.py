@@ -19,7 +19,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokenizer_core import Token, TokenType
 
-from scanner.errors import GrantsError
+from scanner.errors import GrantsError, did_you_mean
 from scanner.models import Grant, GrantSet, Principal, PrincipalType, RoleMembership, SourceLocation
 from scanner.yamlio import load_validated
 
@@ -164,13 +164,11 @@ class _GrantReader:
         for priv in parsed.args.get("privileges") or []:
             name = _privilege_name(priv)
             if name not in KNOWN_PRIVILEGES:
-                import difflib
-
-                close = difflib.get_close_matches(name, sorted(KNOWN_PRIVILEGES), n=1)
                 raise self.error(
                     stmt,
                     f"unknown privilege {name}",
-                    f"did you mean {close[0]}?" if close else "use SELECT, INSERT, UPDATE, DELETE or ALL",
+                    did_you_mean(name, KNOWN_PRIVILEGES, "did you mean {}?")
+                    or "use SELECT, INSERT, UPDATE, DELETE or ALL",
                 )
             columns = tuple(c.name for c in priv.expressions)
             for principal in principals:

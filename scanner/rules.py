@@ -17,7 +17,7 @@ from typing import Any
 import re2
 
 from scanner import validators
-from scanner.errors import RulePackError
+from scanner.errors import RulePackError, did_you_mean
 from scanner.models import Breadth, Principal, PrincipalType, Sensitivity
 from scanner.yamlio import LineMap, load_schema, parse_yaml, validate
 
@@ -69,6 +69,7 @@ class ValueRule:
     min_distinct: int
     bare_pattern: str | None = None  # counts only with a name/comment signal
     contains: str | None = None  # pattern searched inside free text
+    refutes_name: bool = True  # plenty of non-matching plaintext values overrule the column name
 
     def matches(self, value: str) -> bool:
         return self.compiled.fullmatch(value) is not None
@@ -105,6 +106,7 @@ class ClassSpec:
     exact_names: frozenset[str] = frozenset()
     exclude_tokens: frozenset[str] = frozenset()
     text: TextRule | None = None
+    subsumed_by: frozenset[str] = frozenset()
 
     @property
     def name_only(self) -> bool:
@@ -204,16 +206,12 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
             value = raw["value"]
             validator = value.get("validator")
             if validator is not None and validator not in validators.VALIDATORS:
-                import difflib
-
-                close = difflib.get_close_matches(validator, validators.names(), n=1)
                 raise RulePackError(
                     f"unknown validator '{validator}'",
                     file=path,
                     line=lines.line(("classes", index, "value", "validator")),
-                    hint=f"did you mean '{close[0]}'?"
-                    if close
-                    else f"known: {', '.join(validators.names())}",
+                    hint=did_you_mean(validator, validators.names())
+                    or f"known: {', '.join(validators.names())}",
                 )
             bare = value.get("bare_pattern")
             if bare is not None:
@@ -234,6 +232,7 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                 ),
                 bare_pattern=bare,
                 contains=(pattern if contains is True else contains) or None,
+                refutes_name=bool(value.get("refutes_name", True)),
             )
         text_rule = None
         if "text" in raw:
@@ -263,6 +262,7 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                 exact_names=frozenset(" ".join(tokenize_name(n)) for n in raw.get("exact_names", [])),
                 exclude_tokens=frozenset(t for n in raw.get("exclude_names", []) for t in tokenize_name(n)),
                 text=text_rule,
+                subsumed_by=frozenset(raw.get("subsumed_by", [])),
             )
         )
     return ClassifierPack(data["pack"], int(data["version"]), path, tuple(classes))
@@ -366,6 +366,16 @@ def load_rulebook(
                     hint="rename the class, or drop the built-in packs with `builtin_rules: false`",
                 )
             seen[spec.id] = spec.origin
+    for pack in packs:
+        for spec in pack.classes:
+            for other in sorted(spec.subsumed_by - seen.keys()):
+                file, _, line = spec.origin.rpartition(":")
+                raise RulePackError(
+                    f"class '{spec.id}' is subsumed by unknown class '{other}'",
+                    file=file,
+                    line=int(line) if line.isdigit() else None,
+                    hint=did_you_mean(other, seen) or "list class ids defined in a loaded pack",
+                )
     if exposure_rules is None:
         exposure = load_exposure_rules(
             resources.files(BUILTIN_PACKAGE).joinpath("exposure.yaml"), "rules/exposure.yaml"

@@ -12,8 +12,8 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
 echo "== ruff"
-.venv/bin/ruff check scanner tests examples
-.venv/bin/ruff format --check scanner tests examples
+.venv/bin/ruff check scanner tests examples bench
+.venv/bin/ruff format --check scanner tests examples bench
 echo "== mypy (strict, scanner/)"
 .venv/bin/mypy
 echo "== import contracts"

@@ -155,3 +155,71 @@ def test_property_claiming_encryption_is_contradicted_by_plaintext_values() -> N
     )
     assert assessment.stored_plaintext
     assert any("claims this column is encrypted" in n for n in assessment.notes)
+
+
+def test_taxonomy_doc_lists_every_class() -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "taxonomy.md").read_text()
+    missing = [class_id for class_id in SPECS if f"`{class_id}`" not in doc]
+    assert missing == []
+
+
+def _classes(name: str, data_type: str, values: list[str], comment: str | None = None) -> set[str]:
+    specs = list(SPECS.values())
+    column = Column(name, data_type, comment)
+    return {c.class_id for c in classify_column(column, profile_values(values, specs, column), specs).classes}
+
+
+def test_array_column_is_classified_element_by_element() -> None:
+    lists = ['["G56.01", "K21.9"]', '["S93.401A", "I10"]', '["Z79.4"]', '["E03.9", "R10.9"]'] * 8
+    assert "icd10_code" in _classes("icd10_codes", "varchar[]", lists)
+    ssns = ['["536-22-1234", "601-11-2222"]', '["145-92-7316"]', '["287-65-1903"]'] * 10
+    assert "us_ssn" in _classes("previous_ids", "varchar[]", ssns)
+    # with other elements beside them, the SSNs are found inside the list, not as its whole value
+    mixed = ['["536-22-1234", "hello"]', '["145-92-7316", "x"]', '["287-65-1903", "y"]'] * 10
+    column = Column("previous_ids", "varchar[]")
+    specs = list(SPECS.values())
+    ssn = next(
+        c
+        for c in classify_column(column, profile_values(mixed, specs, column), specs).classes
+        if c.class_id == "us_ssn"
+    )
+    assert ssn.signals[0].startswith("contains: 30/30")
+
+
+def test_identifier_values_are_not_searched_as_free_text() -> None:
+    # Spaced IBANs hold card-like digit groups; they are IBANs, not text quoting a card number.
+    ibans = ["CH22 0577 9272 9907 8597 4", "AT40 1208 5006 7291 9359", "NL05 RABO 4813 8636 82"] * 10
+    assert _classes("account", "varchar", ibans) == {"iban"}
+
+
+def test_specific_class_subsumes_the_broader_one() -> None:
+    codes = ["Z00.00", "M25.561", "R53.83", "R10.9", "Z34.90", "R05.9"] * 5
+    assert _classes("diagnosis_code", "varchar", codes) == {"icd10_code"}
+    assert "medical" in _classes("diagnosis", "varchar", ["Type 2 diabetes, on metformin 500 mg daily"] * 25)
+
+
+def test_amounts_do_not_refute_a_tax_column_name() -> None:
+    amounts = [f"{1000 + i * 37.5:.2f}" for i in range(40)]
+    assert _classes("taxable_income", "decimal(12,2)", amounts) == {"tax"}
+    # ...but forty plaintext non-SSNs do refute an `ssn` name
+    assert "us_ssn" not in _classes("ssn", "varchar", [f"order {i}" for i in range(40)])
+
+
+def test_blank_cells_count_as_missing() -> None:
+    specs = list(SPECS.values())
+    column = Column("legacy_notes", "varchar")
+    assessment = classify_column(column, profile_values(["", "  ", ""] * 10, specs, column), specs)
+    assert assessment.sampled == 0 and assessment.protection is Protection.EMPTY
+
+
+def test_unknown_subsumed_class_is_a_pack_error(tmp_path: Path) -> None:
+    from scanner.errors import RulePackError
+
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "pack: extra\nversion: 1\nclasses:\n  - id: payroll_note\n    sensitivity: confidential\n"
+        "    names: [payroll note]\n    subsumed_by: [us_sn]\n"
+    )
+    with pytest.raises(RulePackError) as err:
+        load_rulebook([pack])
+    assert err.value.line == 4 and "us_ssn" in (err.value.hint or "")
