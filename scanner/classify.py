@@ -38,6 +38,7 @@ _BCRYPT = re.compile(r"\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}")
 _DIGEST_PREFIX = re.compile(r"(sha1|sha256|sha512|md5)[:$]", re.IGNORECASE)
 _TOKEN = re.compile(r"(tok|tkn|token)_[A-Za-z0-9]{6,}")
 _MASK_RUN = re.compile(r"[*xX#•]{3,}")
+_MASKED_EMAIL = re.compile(r"[^@\s*]{0,2}\*{2,}[^@\s]{0,2}@\S+")
 _HASH_LENGTHS = {32, 40, 56, 64, 96, 128}
 # Identifiers that look random but are plaintext: UUIDs and prefixed object ids (ch_…, req_…).
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -82,6 +83,8 @@ def value_protection(value: str | bytes) -> Protection:
         return Protection.PLAINTEXT
     if _BCRYPT.fullmatch(text) or _DIGEST_PREFIX.match(text):
         return Protection.HASHED
+    if _MASKED_EMAIL.fullmatch(text):
+        return Protection.MASKED
     if _MASK_RUN.search(text) and sum(ch.isalnum() and ch not in "xX" for ch in text) <= max(
         4, len(text) // 3
     ):
@@ -233,9 +236,26 @@ class ColumnProfile:
 EMPTY_PROFILE = ColumnProfile(0, {}, {})
 
 
+_DELIMITERS = (";", ",", "|")
+
+
+def _delimited(text: str) -> list[str] | None:
+    """Parts of `a, b, c` / `a;b` / `a|b` when every part is a single token (X-Forwarded-For)."""
+    for delimiter in _DELIMITERS:
+        if delimiter in text:
+            parts = [p.strip() for p in text.split(delimiter)]
+            if 2 <= len(parts) <= 64 and all(p and not any(ch.isspace() for ch in p) for p in parts):
+                return parts
+            return None
+    return None
+
+
 def _scalar_list(text: str) -> list[str] | None:
-    """Elements of a JSON list of strings or numbers, or None when the value is not one."""
-    if not (text.startswith("[") and text.endswith("]")) or text.startswith("[{"):
+    """Elements of a JSON list of strings or numbers, or of a delimited list of tokens; None when
+    the value is neither."""
+    if not (text.startswith("[") and text.endswith("]")):
+        return _delimited(text)
+    if text.startswith("[{"):
         return None
     try:
         parsed = json.loads(text)
@@ -327,9 +347,10 @@ class ClassifierEngine:
 
         A JSON list of scalars (an array column) is identified element by element: it belongs to a
         class when every element does."""
-        elements = _scalar_list(text)
+        whole = self._identify_scalar(text, excluded)
+        elements = None if whole[1] or whole[2] else _scalar_list(text)
         if elements is None:
-            return self._identify_scalar(text, excluded)
+            return whole
         matched, validated, bare = self._identify_scalar(elements[0], excluded)
         for element in elements[1:]:
             m, v, b = self._identify_scalar(element, excluded)
@@ -491,6 +512,7 @@ class _Decision:
     matched: int
     signals: tuple[str, ...]
     masked_example: str | None
+    whole_values: bool = False  # established by whole values, not by hits inside text
 
 
 def _decide(
@@ -559,7 +581,8 @@ def _decide(
             )
         elif n:
             signals.append(f"values are {protection.value}: the class comes from the name")
-    return _Decision(round(confidence, 4), interval, matched, tuple(signals), example)
+    whole_values = bool(signals) and signals[0].startswith("values:")
+    return _Decision(round(confidence, 4), interval, matched, tuple(signals), example, whole_values)
 
 
 def classify_column(
@@ -570,6 +593,7 @@ def classify_column(
 ) -> ColumnAssessment:
     protection = column_protection(profile)
     found: list[Classification] = []
+    by_whole_values: set[str] = set()
     excluded = excluded_classes(column, specs)
     for spec in specs:
         if spec.id in excluded:
@@ -577,6 +601,8 @@ def classify_column(
         decision = _decide(spec, column, profile, protection)
         if decision is None:
             continue
+        if decision.whole_values:
+            by_whole_values.add(spec.id)
         found.append(
             Classification(
                 class_id=spec.id,
@@ -589,8 +615,9 @@ def classify_column(
                 masked_example=decision.masked_example,
             )
         )
-    found_ids = {c.class_id for c in found}
-    broader = {spec.id for spec in specs if spec.subsumed_by & found_ids}
+    # The specific class replaces the broad one only when the values themselves are that class: an
+    # EIN quoted inside a 1099 document does not make the document any less a tax record.
+    broader = {spec.id for spec in specs if spec.subsumed_by & by_whole_values}
     found = [c for c in found if c.class_id not in broader]
     found.sort(key=lambda c: (-c.sensitivity.rank, -c.confidence, c.class_id))
     notes: list[str] = []

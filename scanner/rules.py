@@ -26,37 +26,67 @@ DEFAULT_MIN_SHARE = 0.6
 DEFAULT_MIN_DISTINCT = 3
 NEVER_MATCHES = r"[^\x00-\x{10FFFF}]"
 
-# Tokens that turn a column about X into a column about something else (email_verified, chat_id).
-NEGATING_TOKENS = frozenset(
-    {
-        "id",
-        "ids",
-        "uuid",
-        "count",
-        "cnt",
-        "len",
-        "length",
-        "type",
-        "ts",
-        "at",
-        "flag",
-        "is",
-        "has",
-        "verified",
-        "enabled",
-        "rate",
-        "pct",
-        "ratio",
-        "version",
-        "status",
-    }
-)
+# Warehouse abbreviations, expanded before names are matched so packs list each word once
+# (`cust_ph_no`, `pt_dx`, `mgr_fb_txt`). Kept to abbreviations that are unambiguous in column names.
+ABBREVIATIONS = {
+    "acct": "account",
+    "benef": "beneficiary",
+    "addr": "address",
+    "clin": "clinical",
+    "cust": "customer",
+    "diag": "diagnosis",
+    "dt": "date",
+    "dx": "diagnosis",
+    "eml": "email",
+    "emp": "employee",
+    "fb": "feedback",
+    "fed": "federal",
+    "hx": "history",
+    "kbd": "keyboard",
+    "med": "medical",
+    "mgr": "manager",
+    "msg": "message",
+    "nbr": "number",
+    "nm": "name",
+    "no": "number",
+    "num": "number",
+    "pmt": "payment",
+    "pt": "patient",
+    "ptr": "pointer",
+    "scr": "screen",
+    "sec": "security",
+    "soc": "social",
+    "tkn": "token",
+    "tok": "token",
+    "txt": "text",
+    "usr": "user",
+    "ymd": "date",
+    "yyyymmdd": "date",
+}
+
+
+def _normal_token(token: str) -> str:
+    """Singular, unabbreviated form: `msgs` → `message`, `allergies` → `allergy`."""
+    if len(token) > 4 and token.endswith("ies"):
+        token = token[:-3] + "y"
+    elif len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        token = token[:-1]
+    return ABBREVIATIONS.get(token, token)
 
 
 def tokenize_name(text: str) -> tuple[str, ...]:
-    """Whole tokens of an identifier or phrase: snake_case, camelCase, spaces, digits apart."""
+    """Whole tokens of an identifier or phrase: snake_case, camelCase, spaces, digits apart;
+    plurals made singular and common abbreviations expanded."""
     spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
-    return tuple(t for t in re.split(r"[^a-z0-9]+", spaced.lower()) if t)
+    return tuple(_normal_token(t) for t in re.split(r"[^a-z0-9]+", spaced.lower()) if t)
+
+
+# Tokens that turn a column about X into a column about something else (email_verified, chat_id).
+NEGATING_TOKENS = frozenset(
+    tokenize_name(
+        "id ids uuid count cnt len length type ts at flag is has verified enabled rate pct ratio version status"
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -183,7 +213,8 @@ def _compile(pattern: str, path: str, line: int | None) -> Any:
 
 
 def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(p for p in (tokenize_name(item) for item in items) if p)
+    # "card num" and "card no" normalise to "card number": keep each phrase once
+    return tuple(dict.fromkeys(p for p in (tokenize_name(item) for item in items) if p))
 
 
 def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> ClassifierPack:
@@ -246,13 +277,16 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                 min_words=int(text.get("min_words", 3)),
             )
         names = raw.get("names", [])
+        types = set(raw.get("types", ["string"]))
+        if value_rule is not None and value_rule.contains:
+            types.add("complex")  # an identifier quoted inside JSON or arrays is still there
         classes.append(
             ClassSpec(
                 id=class_id,
                 name=raw.get("name", class_id),
                 sensitivity=Sensitivity(raw["sensitivity"]),
                 category=raw.get("category", "other"),
-                types=frozenset(raw.get("types", ["string"])),
+                types=frozenset(types),
                 name_phrases=_phrases(names),
                 comment_phrases=_phrases(raw.get("comments", names)),
                 value=value_rule,

@@ -75,15 +75,33 @@ def email(value: str) -> bool:
     return domain.rsplit(".", 1)[-1].isalpha()
 
 
-@register("phone_number")
-def phone_number(value: str) -> bool:
-    if len(_digits(value)) < 7:
-        return False
+# National formats start with a trunk prefix 0 in these regions; a number that is valid in one of
+# them is a phone number even without its country code.
+NATIONAL_REGIONS = ("GB", "DE", "FR", "IT", "ES", "NL", "IN", "AU", "BR", "JP", "ZA", "IE", "AT", "CH", "SE")
+
+
+def _valid_in(value: str, region: str | None) -> bool:
     try:
-        parsed = phonenumbers.parse(value, "US")
+        parsed = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
         return False
     return bool(phonenumbers.is_valid_number(parsed))
+
+
+@register("phone_number")
+def phone_number(value: str) -> bool:
+    digits = _digits(value)
+    if len(digits) < 7:
+        return False
+    if _valid_in(value, "US"):
+        return True
+    stripped = value.strip()
+    if stripped.isdigit() and 10 <= len(digits) <= 15 and not stripped.startswith("0"):
+        # international number stored without its + (MSISDN)
+        return _valid_in("+" + stripped, None)
+    if stripped.startswith("0") and not stripped.startswith("00"):
+        return any(_valid_in(value, region) for region in NATIONAL_REGIONS)
+    return False
 
 
 @register("ip_address")

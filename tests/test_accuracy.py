@@ -11,7 +11,7 @@ from bench.accuracy import evaluate
 CORPORA = Path(__file__).parent / "corpus"
 
 
-@pytest.mark.parametrize("corpus", ["columns.jsonl"])
+@pytest.mark.parametrize("corpus", ["columns.jsonl", "holdout.jsonl"])
 def test_column_precision_and_recall(corpus: str) -> None:
     scores = evaluate(CORPORA / corpus)
     precision, recall, _ = scores.overall()

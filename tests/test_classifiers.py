@@ -223,3 +223,70 @@ def test_unknown_subsumed_class_is_a_pack_error(tmp_path: Path) -> None:
     with pytest.raises(RulePackError) as err:
         load_rulebook([pack])
     assert err.value.line == 4 and "us_ssn" in (err.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("cust_ph_no", ("customer", "ph", "number")),
+        ("pt_dx", ("patient", "diagnosis")),
+        ("mgrFbTxt", ("manager", "feedback", "text")),
+        ("allergies", ("allergy",)),
+        ("status", ("status",)),
+        ("address", ("address",)),
+        ("SOC_SEC_NO", ("social", "security", "number")),
+    ],
+)
+def test_names_are_normalised_before_matching(name: str, expected: tuple[str, ...]) -> None:
+    from scanner.rules import tokenize_name
+
+    assert tokenize_name(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "data_type", "values", "expected"),
+    [
+        # delimited lists are judged element by element
+        (
+            "x_forwarded_for",
+            "string",
+            ["192.168.200.75, 10.170.128.231", "157.79.234.87", "21.75.15.107, 8.8.8.8"],
+            "ip_address",
+        ),
+        # national formats of other countries, and MSISDNs without their +
+        (
+            "telefonnummer",
+            "string",
+            ["030 194592", "01573 0895909", "030 610262", "089 1234567"],
+            "phone_number",
+        ),
+        ("msisdn", "string", ["27713930885", "918113081917", "447911123456", "14155552671"], "phone_number"),
+        # ICD-10-CM codes written without their dot
+        ("dx_cd", "string", ["M542", "L400", "E119", "I10", "J45909"], "icd10_code"),
+        # a secret inside a JSON column
+        (
+            "webhook_cfg",
+            "json",
+            ['{"token": "xoxb-6721777681-7041261709238-Volm42VVNoGobPP7XyvAxA61"}'] * 3,
+            "slack_token",
+        ),
+    ],
+)
+def test_values_in_common_variants_classify(
+    name: str, data_type: str, values: list[str], expected: str
+) -> None:
+    assert expected in _classes(name, data_type, values * 8)
+
+
+def test_masked_emails_are_masked_not_plaintext() -> None:
+    assert value_protection("a******@alumni.example.edu") is Protection.MASKED
+    specs = list(SPECS.values())
+    column = Column("eml_redacted", "varchar")
+    masked = [f"{c}****@example.com" for c in "abcdefghij"] * 3
+    assessment = classify_column(column, profile_values(masked, specs, column), specs)
+    assert [c.class_id for c in assessment.classes] == ["email"]
+    assert assessment.protection is Protection.MASKED
+
+
+def test_reference_tables_are_not_medical_records() -> None:
+    assert "medical" not in _classes("dx_code_system", "string", ["ICD-9-CM", "ICD-10-CM"] * 15)
