@@ -84,7 +84,8 @@ def tokenize_name(text: str) -> tuple[str, ...]:
 # Tokens that turn a column about X into a column about something else (email_verified, chat_id).
 NEGATING_TOKENS = frozenset(
     tokenize_name(
-        "id ids uuid count cnt len length type ts at flag is has verified enabled rate pct ratio version status"
+        "id ids uuid count cnt len length type ts at flag is has verified enabled rate pct ratio "
+        "version status"
     )
 )
 
