@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ DEFAULT_FAIL_ON = "SEV3"
 @dataclass(frozen=True)
 class ScanConfig:
     source: str | None = None
+    sample_source: str | None = None  # values from here, catalog and grants from `source`
     grants: tuple[Path, ...] = ()
     dialect: str = "hive"
     warehouse: str | None = None
@@ -48,9 +48,45 @@ class ScanConfig:
         if self.warehouse:
             return self.warehouse
         if self.source:
-            tail = re.split(r"[/:@]", self.source.rstrip("/"))[-1]
-            return tail.rsplit(".", 1)[0] or "warehouse"
+            from scanner.connect import parse_source
+
+            # Never from the query string: it may carry credentials.
+            url = parse_source(self.source)
+            tail = url.path.rstrip("/").rsplit("/", 1)[-1]
+            return tail.rsplit(".", 1)[0] or url.host or "warehouse"
         return "warehouse"
+
+    def effective(self) -> dict[str, Any]:
+        """The configuration as the scan will use it; passwords in URLs are masked."""
+        from scanner.connect import parse_source
+
+        def url(raw: str | None) -> str | None:
+            return parse_source(raw).redacted if raw else None
+
+        return {
+            "source": url(self.source),
+            "sample_source": url(self.sample_source),
+            "warehouse": self.effective_warehouse(),
+            "grants": [str(p) for p in self.grants],
+            "dialect": self.dialect,
+            "out": str(self.out),
+            "formats": list(self.formats),
+            "fail_on": self.fail_on,
+            "mode": self.mode,
+            "sampling": {"rows": self.sample_rows},
+            "include": list(self.include),
+            "exclude": list(self.exclude),
+            "rules": {
+                "builtin": self.builtin_rules,
+                "packs": [str(p) for p in self.rule_packs],
+                "exposure": str(self.exposure_rules) if self.exposure_rules else None,
+            },
+            "access": {
+                "everyone": [str(p) for p in self.everyone],
+                "broad": [str(p) for p in self.broad],
+            },
+            "config_file": str(self.config_file) if self.config_file else None,
+        }
 
     def validate(self) -> None:
         if self.source is None:
@@ -91,6 +127,7 @@ def load_config(path: Path) -> ScanConfig:
         source = "duckdb://" + str(rel(source.split(":", 1)[1].lstrip("/")).resolve())
     return ScanConfig(
         source=source,
+        sample_source=data.get("sample_source"),
         grants=tuple(rel(g) for g in data.get("grants", [])),
         dialect=data.get("dialect", "hive"),
         warehouse=data.get("warehouse"),

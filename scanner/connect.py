@@ -44,7 +44,17 @@ class SourceURL:
         return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
 
-class Connector(Protocol):
+class Sampler(Protocol):
+    """Where values come from."""
+
+    def sample(self, table: Table, columns: Sequence[str], limit: int) -> dict[str, list[str | bytes]]:
+        """Up to `limit` non-null values per column. Raises on an unreadable table."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class Connector(Sampler, Protocol):
     """What the scan needs from a warehouse."""
 
     url: SourceURL
@@ -52,15 +62,10 @@ class Connector(Protocol):
 
     def list_tables(self) -> Iterator[Table]: ...
 
-    def sample(self, table: Table, columns: Sequence[str], limit: int) -> dict[str, list[str | bytes]]:
-        """Up to `limit` non-null values per column. Raises on an unreadable table."""
+    def read_grants(self, tables: Sequence[Table]) -> GrantSet | None:
+        """Grants the engine holds for these tables, or None when it has no notion of grants.
+        Tables whose grants cannot be read are listed in `GrantSet.unknown_tables`."""
         ...
-
-    def read_grants(self) -> GrantSet | None:
-        """Grants the engine itself holds, or None when it has no notion of grants."""
-        ...
-
-    def close(self) -> None: ...
 
 
 ConnectorFactory = Callable[[SourceURL], Connector]
@@ -104,6 +109,8 @@ def parse_source(url: str) -> SourceURL:
 def _load_builtin_connectors() -> None:
     # Connectors register themselves on import; importing here keeps the registry complete.
     from scanner.connectors import duckdb as _duckdb  # noqa: F401
+    from scanner.connectors import hive as _hive  # noqa: F401
+    from scanner.connectors import metastore as _metastore  # noqa: F401
 
 
 def open_source(url: str) -> Connector:

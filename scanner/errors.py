@@ -61,6 +61,12 @@ class SourceError(ExposureError):
     """The warehouse source URL is unknown or the warehouse cannot be opened."""
 
 
+class SourceUnavailable(SourceError):
+    """A correctly configured warehouse did not answer: coverage is partial, not a usage error."""
+
+    exit_code = ExitCode.PARTIAL
+
+
 def did_you_mean(word: str, options: Iterable[str], template: str = "did you mean '{}'?") -> str | None:
     """A one-line hint naming the closest known option, or None when nothing is close."""
     close = difflib.get_close_matches(word, sorted(options), n=1)

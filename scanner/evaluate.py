@@ -91,6 +91,8 @@ class AccessModel:
     def table_access(self, table: Table) -> TableAccess:
         if not self.grant_set.known:
             return TableAccess(Breadth.UNKNOWN, (), "no grants source was read")
+        if table.fqn.lower() in self.grant_set.unknown_tables:
+            return TableAccess(Breadth.UNKNOWN, (), "its grants could not be read")
         grants = [
             *self._by_db.get(table.database.lower(), []),
             *self._by_table.get((table.database.lower(), table.name.lower()), []),

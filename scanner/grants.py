@@ -307,7 +307,11 @@ def read_yaml_grants(path: Path, dialect: str = "hive", default_database: str = 
     memberships: list[RoleMembership] = []
     for index, raw in enumerate(data.get("grants") or []):
         location = SourceLocation(str(path), lines.line(("grants", index)))
-        database, _, table = str(raw["object"]).partition(".")
+        if "database" in raw:
+            # names with dots in them cannot be written as `object: db.table`
+            database, table = str(raw["database"]), str(raw.get("table") or "")
+        else:
+            database, _, table = str(raw["object"]).partition(".")
         principal = _yaml_principal(raw["to"])
         privileges = raw.get("privileges", ["SELECT"])
         for privilege in privileges:

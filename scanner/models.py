@@ -88,7 +88,7 @@ class SourceLocation:
         return f"{self.origin}:{self.line}" if self.line is not None else self.origin
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # millions of these at warehouse scale
 class Column:
     name: str
     data_type: str
@@ -110,6 +110,7 @@ class Table:
     row_estimate: int | None = None
     properties: Mapping[str, str] = field(default_factory=frozen_mapping, compare=False, hash=False)
     serde_properties: Mapping[str, str] = field(default_factory=frozen_mapping, compare=False, hash=False)
+    catalog_error: str | None = None  # the catalog could not describe it: everything is unknown
 
     @property
     def fqn(self) -> str:
@@ -157,6 +158,8 @@ class GrantSet:
     sources: tuple[str, ...] = ()
     dialect: str = "hive"
     warnings: tuple[str, ...] = ()
+    # lower-cased db.table whose grants could not be read: their readers are unknown, not none
+    unknown_tables: frozenset[str] = frozenset()
 
     @property
     def known(self) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scanner.classify import ColumnProfile, profile_values
-from scanner.connect import Connector
+from scanner.connect import Sampler
 from scanner.errors import ExposureError
 from scanner.models import Table
 from scanner.rules import ClassSpec
@@ -28,7 +28,7 @@ class TableProfile:
         return self.error is None
 
 
-def profile_table(connector: Connector, table: Table, specs: Sequence[ClassSpec], rows: int) -> TableProfile:
+def profile_table(connector: Sampler, table: Table, specs: Sequence[ClassSpec], rows: int) -> TableProfile:
     columns = [c.name for c in table.columns]
     if not columns:
         return TableProfile({})

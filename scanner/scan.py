@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,8 +15,8 @@ from scanner import __version__
 from scanner.catalog import column_encryption, select_tables
 from scanner.classify import EMPTY_PROFILE, classify_column, profile_values
 from scanner.config import ScanConfig
-from scanner.connect import open_source
-from scanner.errors import ConfigError, ExitCode
+from scanner.connect import Sampler, open_source, parse_source
+from scanner.errors import ConfigError, ExitCode, SourceError, SourceUnavailable
 from scanner.evaluate import AccessModel, AccessPolicy, severity_rank
 from scanner.findings import FindingBuilder
 from scanner.grants import read_grants
@@ -28,13 +28,15 @@ from scanner.models import (
     GrantSet,
     Protection,
     ScanResult,
+    Table,
     TableScan,
     TableStatus,
 )
-from scanner.rules import RuleBook, load_rulebook
+from scanner.rules import ClassSpec, RuleBook, load_rulebook
 from scanner.sample import DEFAULT_SAMPLE_ROWS, profile_table
 
 ProgressHook = Callable[[int, int, str], None]
+MAX_WARNINGS = 50
 
 
 def _now() -> str:
@@ -47,53 +49,42 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
     started = _now()
     rulebook = load_rulebook(config.rule_packs, config.exposure_rules, config.builtin_rules)
     grant_set = read_grants(config.grants, config.dialect) if config.grants else None
-    connector = open_source(config.source)
     warnings: list[str] = []
     try:
+        connector = open_source(config.source)
+    except SourceUnavailable as exc:
+        # Nothing could be enumerated: write a report that says so and exit 3, never "clean".
+        return _unavailable_result(config, rulebook, started, exc)
+    sampler: Sampler = connector
+    try:
+        if config.sample_source:
+            try:
+                sampler = open_source(config.sample_source)
+            except SourceUnavailable as exc:
+                warnings.append(f"{exc.message}; no values could be sampled")
+                sampler = _Unavailable(exc.message)
+        try:
+            tables = select_tables(connector.list_tables(), config.include, config.exclude)
+        except SourceUnavailable as exc:
+            connector.close()
+            return _unavailable_result(config, rulebook, started, exc)
         if grant_set is None:
-            grant_set = connector.read_grants() or GrantSet(dialect=config.dialect)
+            grant_set = connector.read_grants(tables) or GrantSet(dialect=config.dialect)
         warnings.extend(grant_set.warnings)
         policy = AccessPolicy.from_rules(rulebook.exposure, config.everyone, config.broad)
         access_model = AccessModel(grant_set, policy)
         builder = FindingBuilder(rulebook.exposure, policy, config.effective_warehouse(), grant_set.dialect)
-        specs = rulebook.classes
-        tables = select_tables(connector.list_tables(), config.include, config.exclude)
         scans: list[TableScan] = []
         for index, table in enumerate(tables, 1):
             if progress is not None:
                 progress(index, len(tables), table.fqn)
-            profile = profile_table(connector, table, specs, config.sample_rows)
-            encrypted = column_encryption(table)
-            columns = []
-            for column in table.columns:
-                column_profile = profile.profiles.get(column.name, EMPTY_PROFILE)
-                assessment = classify_column(
-                    column, column_profile, specs, encrypted.get(column.name.lower())
-                )
-                if not profile.readable:
-                    # Metadata still classifies by name; values are unknown, never assumed safe.
-                    assessment = ColumnAssessment(
-                        column=assessment.column,
-                        classes=assessment.classes,
-                        protection=Protection.UNKNOWN,
-                        sampled=0,
-                        encrypted_by=assessment.encrypted_by,
-                        notes=("values could not be read",),
-                    )
-                columns.append(assessment)
-            if not profile.readable:
-                warnings.append(f"{table.fqn}: could not be sampled ({profile.error}); reported as unknown")
             scans.append(
-                TableScan(
-                    table=table,
-                    status=TableStatus.SCANNED if profile.readable else TableStatus.UNREADABLE,
-                    columns=tuple(columns),
-                    access=access_model.table_access(table),
-                    error=profile.error,
-                )
+                _scan_table(sampler, table, rulebook.classes, config.sample_rows, access_model, warnings)
             )
     finally:
         connector.close()
+        if sampler is not connector:
+            sampler.close()
     findings = [f for scan in scans for f in builder.build(scan)]
     findings.sort(key=lambda f: (severity_rank(f.severity), f.table.fqn, f.rule_id, f.fingerprint))
     coverage = Coverage(
@@ -104,6 +95,9 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
     )
     if not scans:
         warnings.append("no tables matched: nothing was scanned")
+    if len(warnings) > MAX_WARNINGS:
+        # 45,000 unreadable tables would bury the report; each table still carries its own error.
+        warnings[MAX_WARNINGS:] = [f"... and {len(warnings) - MAX_WARNINGS} more warnings"]
     return ScanResult(
         run_id=str(uuid.uuid4()),
         started_at=started,
@@ -117,6 +111,82 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
         findings=tuple(findings),
         coverage=coverage,
         warnings=tuple(warnings),
+    )
+
+
+class _Unavailable:
+    """Stands in for a sampling source that did not answer: every table's values are unknown."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def sample(self, table: Table, columns: Sequence[str], limit: int) -> dict[str, list[str | bytes]]:
+        raise SourceUnavailable(self.message)
+
+    def close(self) -> None:
+        pass
+
+
+def _unavailable_result(config: ScanConfig, rulebook: RuleBook, started: str, exc: SourceError) -> ScanResult:
+    assert config.source is not None
+    return ScanResult(
+        run_id=str(uuid.uuid4()),
+        started_at=started,
+        finished_at=_now(),
+        mode=config.mode,
+        source=parse_source(config.source).redacted,
+        warehouse=config.effective_warehouse(),
+        scanner_version=__version__,
+        rulepack_version=rulebook.version,
+        tables=(),
+        findings=(),
+        coverage=Coverage(tables_total=0, tables_scanned=0, tables_unreadable=0, tables_access_unknown=0),
+        warnings=(f"{exc.message}: nothing was scanned",),
+    )
+
+
+def _scan_table(
+    sampler: Sampler,
+    table: Table,
+    specs: tuple[ClassSpec, ...],
+    sample_rows: int,
+    access_model: AccessModel,
+    warnings: list[str],
+) -> TableScan:
+    if table.catalog_error:
+        warnings.append(f"{table.fqn}: {table.catalog_error}; reported as unknown")
+        return TableScan(
+            table=table,
+            status=TableStatus.UNREADABLE,
+            columns=(),
+            access=access_model.table_access(table),
+            error=table.catalog_error,
+        )
+    profile = profile_table(sampler, table, specs, sample_rows)
+    encrypted = column_encryption(table)
+    columns = []
+    for column in table.columns:
+        column_profile = profile.profiles.get(column.name, EMPTY_PROFILE)
+        assessment = classify_column(column, column_profile, specs, encrypted.get(column.name.lower()))
+        if not profile.readable:
+            # Metadata still classifies by name; values are unknown, never assumed safe.
+            assessment = ColumnAssessment(
+                column=assessment.column,
+                classes=assessment.classes,
+                protection=Protection.UNKNOWN,
+                sampled=0,
+                encrypted_by=assessment.encrypted_by,
+                notes=("values could not be read",),
+            )
+        columns.append(assessment)
+    if not profile.readable:
+        warnings.append(f"{table.fqn}: could not be sampled ({profile.error}); reported as unknown")
+    return TableScan(
+        table=table,
+        status=TableStatus.SCANNED if profile.readable else TableStatus.UNREADABLE,
+        columns=tuple(columns),
+        access=access_model.table_access(table),
+        error=profile.error,
     )
 
 

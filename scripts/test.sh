@@ -18,5 +18,12 @@ echo "== mypy (strict, scanner/)"
 .venv/bin/mypy
 echo "== import contracts"
 .venv/bin/lint-imports
+if [ "${EXPOSURE_NO_RIG:-0}" != 1 ]; then
+  # The integration tests run against a real HiveServer2 (Spark Thrift Server) and Hive's own
+  # metastore schema on PostgreSQL; with the rig started they must not skip.
+  echo "== Hive rig"
+  RIG_PYTHON=.venv/bin/python bash scripts/hive-rig.sh start >/dev/null
+  export EXPOSURE_REQUIRE_RIG=1
+fi
 echo "== pytest"
 .venv/bin/pytest "$@"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+import yaml
 from rich.console import Console
 from rich.text import Text
 
@@ -85,6 +86,10 @@ def _scan_and_report(config: ScanConfig, quiet: bool) -> ExitCode:
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="YAML config file.")
 @click.option("--source", help="Warehouse URL, e.g. duckdb:///abs/path/warehouse.duckdb.")
 @click.option(
+    "--sample-source",
+    help="Where to sample values when --source has only metadata, e.g. hive://user@host:10000.",
+)
+@click.option(
     "--grants", multiple=True, type=click.Path(path_type=Path), help="Grants file (SQL or YAML); repeatable."
 )
 @click.option("--dialect", help="SQL dialect of grants files and remediation (default hive).")
@@ -114,9 +119,17 @@ def _scan_and_report(config: ScanConfig, quiet: bool) -> ExitCode:
 @click.option("--broad", multiple=True, help="A principal that reaches a broad part of the company.")
 @click.option("--mode", type=click.Choice(MODES), help="How this run is used (recorded in reports).")
 @click.option("-q", "--quiet", is_flag=True, help="No terminal summary.")
+@click.option(
+    "--show-config", is_flag=True, help="Print the effective configuration (secrets masked) and exit."
+)
 @handle_errors
 def scan(
-    config_path: Path | None, quiet: bool, everyone: Sequence[str], broad: Sequence[str], **options: Any
+    config_path: Path | None,
+    quiet: bool,
+    show_config: bool,
+    everyone: Sequence[str],
+    broad: Sequence[str],
+    **options: Any,
 ) -> None:
     """Scan a warehouse and write findings.json, report.html and sev/*.md."""
     config = load_config(config_path) if config_path else ScanConfig()
@@ -125,6 +138,9 @@ def scan(
         everyone=config.everyone + _principals(everyone, "--everyone") if everyone else None,
         broad=config.broad + _principals(broad, "--broad") if broad else None,
     )
+    if show_config:
+        click.echo(yaml.safe_dump(config.effective(), sort_keys=False, allow_unicode=True), nl=False)
+        return
     sys.exit(int(_scan_and_report(config, quiet)))
 
 

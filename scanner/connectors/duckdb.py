@@ -18,6 +18,7 @@ import duckdb
 from sqlglot import exp
 
 from scanner.connect import SourceURL, register
+from scanner.connectors.common import as_text
 from scanner.errors import SourceError
 from scanner.models import Column, GrantSet, Table, frozen_mapping
 
@@ -111,24 +112,14 @@ class DuckDBConnector:
                 rows = self._conn.execute(query.sql(dialect="duckdb")).fetchall()
             except duckdb.Error as exc:
                 raise SourceError(f"cannot sample {table.fqn}.{name}: {type(exc).__name__}") from None
-            out[name] = [_as_text(row[0]) for row in rows]
+            out[name] = [as_text(row[0]) for row in rows]
         return out
 
-    def read_grants(self) -> GrantSet | None:
+    def read_grants(self, tables: Sequence[Table]) -> GrantSet | None:
         return None
 
     def close(self) -> None:
         self._conn.close()
-
-
-def _as_text(value: Any) -> str | bytes:
-    if isinstance(value, bytes | bytearray | memoryview):
-        return bytes(value)
-    if isinstance(value, list | dict | tuple):
-        import json
-
-        return json.dumps(value, default=str, sort_keys=True)
-    return str(value)
 
 
 @register("duckdb")
