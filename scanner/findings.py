@@ -26,6 +26,7 @@ from scanner.models import (
     Finding,
     Grant,
     Principal,
+    Protection,
     RoleMembership,
     Sensitivity,
     TableAccess,
@@ -250,16 +251,27 @@ class FindingBuilder:
     def _plaintext(
         self, rule: ExposureRule, scan: TableScan, sensitive: Sequence[ColumnAssessment]
     ) -> list[Finding]:
-        plain = [c for c in sensitive if c.stored_plaintext]
+        # Values that could not be read count as plaintext unless an encryption property covers
+        # them: unknown is not safe, and a metadata-only scan still sees what nothing encrypts.
+        read = [c for c in sensitive if c.stored_plaintext]
+        unread = [c for c in sensitive if c.protection is Protection.UNKNOWN and not c.encrypted_by]
+        plain = read + unread
         if not plain:
             return []
         decision = _decide(rule, self.rules, plain, scan.access.breadth, "stored as plaintext")
         if decision.severity == NO_FINDING:
             return []
-        contradictions = [n for c in plain for n in c.notes]
+        contradictions = [n for c in plain for n in c.notes if n != "values could not be read"]
+        parts = []
+        if read:
+            parts.append(f"stores {_classes(read)} as plaintext in {', '.join(c.column.name for c in read)}")
+        if unread:
+            parts.append(
+                f"holds {_classes(unread)} in {', '.join(c.column.name for c in unread)}, whose values "
+                "were not read"
+            )
         summary = (
-            f"{scan.table.fqn} stores {_classes(plain)} as plaintext in "
-            f"{', '.join(c.column.name for c in plain)}; no column encryption covers "
+            f"{scan.table.fqn} {' and '.join(parts)}; no column encryption covers "
             f"{'them' if len(plain) > 1 else 'it'}."
         )
         if contradictions:

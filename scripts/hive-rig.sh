@@ -467,6 +467,9 @@ cmd_start() {
   ensure_pyspark
   if ! pg_running; then
     stop_thrift   # a server left without its database is useless; restart both
+    if [ "$(id -u)" = 0 ] && ! runuser -u "$PG_OS_USER" -- test -x "$STATE"; then
+      die "$PG_OS_USER cannot enter $STATE (a parent directory is private); use a state dir under /tmp"
+    fi
     start_postgres
   fi
   ensure_metastore_db
