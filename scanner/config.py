@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from scanner.errors import ConfigError
-from scanner.evaluate import SEVERITIES
+from scanner.evaluate import DEFAULT_BROAD_MEMBERS, DEFAULT_EVERYONE_SHARE, SEVERITIES
 from scanner.models import Principal, PrincipalType
 from scanner.sample import DEFAULT_SAMPLE_ROWS
 from scanner.yamlio import load_validated
@@ -36,6 +36,11 @@ class ScanConfig:
     exposure_rules: Path | None = None
     everyone: tuple[Principal, ...] = ()
     broad: tuple[Principal, ...] = ()
+    directory: Path | None = None
+    everyone_share: float = DEFAULT_EVERYONE_SHARE
+    broad_members: int = DEFAULT_BROAD_MEMBERS
+    ranger_url: str | None = None
+    ranger_service: str = "hive"
     mode: str = "on-demand"
     config_file: Path | None = None
 
@@ -84,7 +89,13 @@ class ScanConfig:
             "access": {
                 "everyone": [str(p) for p in self.everyone],
                 "broad": [str(p) for p in self.broad],
+                "directory": str(self.directory) if self.directory else None,
+                "everyone_share": self.everyone_share,
+                "broad_members": self.broad_members,
             },
+            "ranger": {"url": url(self.ranger_url), "service": self.ranger_service}
+            if self.ranger_url
+            else None,
             "config_file": str(self.config_file) if self.config_file else None,
         }
 
@@ -142,6 +153,11 @@ def load_config(path: Path) -> ScanConfig:
         exposure_rules=rel(rules["exposure"]) if "exposure" in rules else None,
         everyone=tuple(_principal(p) for p in access.get("everyone", [])),
         broad=tuple(_principal(p) for p in access.get("broad", [])),
+        directory=rel(access["directory"]) if "directory" in access else None,
+        everyone_share=float(access.get("everyone_share", DEFAULT_EVERYONE_SHARE)),
+        broad_members=int(access.get("broad_members", DEFAULT_BROAD_MEMBERS)),
+        ranger_url=(data.get("ranger") or {}).get("url"),
+        ranger_service=(data.get("ranger") or {}).get("service", "hive"),
         mode=data.get("mode", "on-demand"),
         config_file=path,
     )

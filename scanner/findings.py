@@ -64,6 +64,18 @@ def _grant_expression(grant: Grant, revoke: bool) -> exp.Expression:
     return node(privileges=[privilege], kind=kind, securable=securable, principals=[principal])
 
 
+def ranger_remediation(grant: Grant) -> str:
+    """Which Ranger policy item to change: Ranger has no REVOKE for a policy's grant."""
+    ref = grant.ranger
+    assert ref is not None
+    service = f" (service {ref.service})" if ref.service else ""
+    return (
+        f'-- Ranger: in policy {ref.policy_id} "{ref.policy_name}"{service}, remove {grant.principal} '
+        f"from allow item {ref.item}, or narrow its resources ({ref.resource}), or add a data mask for "
+        "the sensitive columns."
+    )
+
+
 def revoke_statement(grant: Grant, dialect: str) -> str:
     return _grant_expression(grant, revoke=True).sql(dialect=dialect, identify=True) + ";"
 
@@ -219,6 +231,13 @@ class FindingBuilder:
             remediation: list[str] = []
             rollback: list[str] = []
             for grant in dict.fromkeys(p.grant for p in paths):
+                if grant.ranger is not None:
+                    remediation.append(ranger_remediation(grant))
+                    rollback.append(
+                        f"-- Ranger: put {grant.principal} back into allow item {grant.ranger.item} of "
+                        f"policy {grant.ranger.policy_id}."
+                    )
+                    continue
                 remediation.append(revoke_statement(grant, self.dialect))
                 rollback.append(grant_statement(grant, self.dialect))
             for path in paths:

@@ -21,6 +21,7 @@ from sqlglot.tokenizer_core import Token, TokenType
 
 from scanner.errors import GrantsError, did_you_mean
 from scanner.models import Grant, GrantSet, Principal, PrincipalType, RoleMembership, SourceLocation
+from scanner.ranger import looks_like_ranger, read_ranger_file
 from scanner.yamlio import load_validated
 
 PRIVILEGE_ALIASES = {"ALL PRIVILEGES": "ALL"}
@@ -343,32 +344,47 @@ def _yaml_principal(raw: dict[str, Any] | str) -> Principal:
 
 
 GrantsReader = Callable[[Path, str, str], GrantSet]
-GRANT_SOURCES: dict[str, GrantsReader] = {"sql": read_sql_grants, "yaml": read_yaml_grants}
+GRANT_SOURCES: dict[str, GrantsReader] = {
+    "sql": read_sql_grants,
+    "yaml": read_yaml_grants,
+    "ranger": read_ranger_file,
+}
 
 
 def grants_kind(path: Path) -> str:
+    """sql, yaml or ranger: by extension, else by content."""
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return "yaml"
     if suffix in (".sql", ".hql", ".q"):
         return "sql"
+    if suffix == ".json":
+        return "ranger"
     try:
-        head = path.read_text(encoding="utf-8")[:4096].lstrip().upper()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return "sql"
+    if looks_like_ranger(text):
+        return "ranger"
+    head = text[:4096].lstrip().upper()
     return "sql" if head.startswith(("GRANT", "REVOKE", "USE", "--", "/*")) else "yaml"
 
 
 def read_grants(paths: Iterable[Path], dialect: str = "hive") -> GrantSet:
     """Merge every grants file; the result is `known` as soon as one file was read."""
-    grants: list[Grant] = []
-    memberships: list[RoleMembership] = []
-    sources: list[str] = []
-    warnings: list[str] = []
-    for path in paths:
-        part = GRANT_SOURCES[grants_kind(path)](path, dialect, "default")
-        grants.extend(part.grants)
-        memberships.extend(part.memberships)
-        sources.extend(part.sources)
-        warnings.extend(part.warnings)
-    return GrantSet(tuple(grants), tuple(memberships), tuple(sources), dialect, tuple(warnings))
+    return merge_grant_sets(
+        [GRANT_SOURCES[grants_kind(path)](path, dialect, "default") for path in paths], dialect
+    )
+
+
+def merge_grant_sets(parts: Iterable[GrantSet], dialect: str = "hive") -> GrantSet:
+    parts = list(parts)
+    return GrantSet(
+        grants=tuple(g for p in parts for g in p.grants),
+        memberships=tuple(m for p in parts for m in p.memberships),
+        sources=tuple(s for p in parts for s in p.sources),
+        dialect=dialect,
+        warnings=tuple(w for p in parts for w in p.warnings),
+        unknown_tables=frozenset(t for p in parts for t in p.unknown_tables),
+        ranger_policies=tuple(r for p in parts for r in p.ranger_policies),
+    )

@@ -118,6 +118,20 @@ class Table:
 
 
 @dataclass(frozen=True)
+class RangerRef:
+    """The Ranger policy item behind a grant derived from policies."""
+
+    policy_id: int
+    policy_name: str
+    service: str
+    item: int  # 1-based index among the policy's allow items
+    resource: str  # e.g. "db=mci, table=*, column=*"
+
+    def __str__(self) -> str:
+        return f'Ranger policy {self.policy_id} "{self.policy_name}" on {self.resource}'
+
+
+@dataclass(frozen=True)
 class Grant:
     """A privilege on a database, table or column list, held by a principal."""
 
@@ -130,6 +144,8 @@ class Grant:
     grantor: str | None = None
     granted_at: str | None = None
     source: SourceLocation | None = None
+    ranger: RangerRef | None = None  # set when a Ranger policy, not a GRANT, gives this access
+    notes: tuple[str, ...] = ()  # e.g. a Ranger row filter that limits the rows
 
     @property
     def object_name(self) -> str:
@@ -150,6 +166,54 @@ class RoleMembership:
 
 
 @dataclass(frozen=True)
+class RangerResource:
+    values: tuple[str, ...]
+    excludes: bool = False
+
+
+@dataclass(frozen=True)
+class RangerItem:
+    accesses: frozenset[str]  # lower case: select, update, all, ...
+    users: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mask_type: str | None = None  # data-mask items
+    row_filter: str | None = None  # row-filter items
+
+
+@dataclass(frozen=True)
+class RangerPolicy:
+    """A Ranger policy of the hive service, as its export JSON or REST API gives it."""
+
+    id: int
+    name: str
+    service: str
+    enabled: bool
+    policy_type: int  # 0 access, 1 data mask, 2 row filter
+    priority: int  # 0 normal, 1 override
+    resources: Mapping[str, RangerResource]
+    allow: tuple[RangerItem, ...] = ()
+    deny: tuple[RangerItem, ...] = ()
+    allow_exceptions: tuple[RangerItem, ...] = ()
+    deny_exceptions: tuple[RangerItem, ...] = ()
+    masks: tuple[RangerItem, ...] = ()
+    row_filters: tuple[RangerItem, ...] = ()
+    deny_all_else: bool = False
+    origin: str = ""  # file or URL it was read from
+
+    def resource_text(self) -> str:
+        parts = []
+        for level in ("database", "table", "column"):
+            if level in self.resources:
+                res = self.resources[level]
+                values = ",".join(res.values)
+                parts.append(
+                    f"{'db' if level == 'database' else level}{'!=' if res.excludes else '='}{values}"
+                )
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
 class GrantSet:
     """Everything a grants source said. `known` is False when no source was read."""
 
@@ -160,6 +224,7 @@ class GrantSet:
     warnings: tuple[str, ...] = ()
     # lower-cased db.table whose grants could not be read: their readers are unknown, not none
     unknown_tables: frozenset[str] = frozenset()
+    ranger_policies: tuple[RangerPolicy, ...] = ()
 
     @property
     def known(self) -> bool:
@@ -209,6 +274,8 @@ class AccessPath:
     breadth: Breadth
     grant: Grant
     via_roles: tuple[RoleMembership, ...] = ()
+    reach: int | None = None  # how many people the reader is, when a directory says
+    masked_columns: tuple[str, ...] = ()  # a Ranger data mask hides these from this reader
 
     def describe(self) -> str:
         parts = [str(self.reader)]
@@ -216,10 +283,22 @@ class AccessPath:
             parts.append(f"role {membership.role}")
         grant = self.grant
         cols = f"({', '.join(grant.columns)})" if grant.columns else ""
-        where = f" [{grant.source}]" if grant.source else ""
-        on = "DATABASE" if grant.table is None else "TABLE"
-        parts.append(f"GRANT {grant.privilege}{cols} ON {on} {grant.object_name}{where}")
-        return " ← ".join(parts)
+        if grant.ranger is not None:
+            text = f"{grant.source}" if grant.source else str(grant.ranger)
+            if grant.columns:
+                text += f" for columns {', '.join(grant.columns)}"
+            parts.append(text)
+        else:
+            where = f" [{grant.source}]" if grant.source else ""
+            on = "DATABASE" if grant.table is None else "TABLE"
+            parts.append(f"GRANT {grant.privilege}{cols} ON {on} {grant.object_name}{where}")
+        description = " ← ".join(parts)
+        notes = list(grant.notes)
+        if self.masked_columns:
+            notes.insert(0, f"masked by Ranger: {', '.join(self.masked_columns)}")
+        if notes:
+            description += f" ({'; '.join(notes)})"
+        return description
 
 
 @dataclass(frozen=True)
@@ -227,6 +306,12 @@ class TableAccess:
     breadth: Breadth
     paths: tuple[AccessPath, ...]
     reason: str = ""
+
+    @property
+    def reader_count(self) -> int | None:
+        """At least this many people can read (the largest single path; groups may overlap)."""
+        counts = [p.reach for p in self.paths if p.reach is not None]
+        return max(counts) if counts else None
 
     @property
     def known(self) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,11 +17,13 @@ from scanner.catalog import column_encryption, select_tables
 from scanner.classify import EMPTY_PROFILE, classify_column, profile_values
 from scanner.config import ScanConfig
 from scanner.connect import Sampler, open_source, parse_source
-from scanner.errors import ConfigError, ExitCode, SourceError, SourceUnavailable
-from scanner.evaluate import AccessModel, AccessPolicy, severity_rank
+from scanner.directory import load_directory
+from scanner.errors import ConfigError, ExitCode, SourceError, SourceUnavailable, did_you_mean
+from scanner.evaluate import AccessModel, AccessPolicy, UserAccess, path_covers, severity_rank, user_access
 from scanner.findings import FindingBuilder
-from scanner.grants import read_grants
+from scanner.grants import merge_grant_sets, read_grants
 from scanner.models import (
+    AccessPath,
     Breadth,
     Column,
     ColumnAssessment,
@@ -29,9 +32,11 @@ from scanner.models import (
     Protection,
     ScanResult,
     Table,
+    TableAccess,
     TableScan,
     TableStatus,
 )
+from scanner.ranger import fetch_ranger_policies
 from scanner.rules import ClassSpec, RuleBook, load_rulebook
 from scanner.sample import DEFAULT_SAMPLE_ROWS, profile_table
 
@@ -48,7 +53,8 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
     assert config.source is not None
     started = _now()
     rulebook = load_rulebook(config.rule_packs, config.exposure_rules, config.builtin_rules)
-    grant_set = read_grants(config.grants, config.dialect) if config.grants else None
+    grant_set = _configured_grants(config)
+    directory = load_directory(config.directory) if config.directory else None
     warnings: list[str] = []
     try:
         connector = open_source(config.source)
@@ -71,7 +77,14 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
         if grant_set is None:
             grant_set = connector.read_grants(tables) or GrantSet(dialect=config.dialect)
         warnings.extend(grant_set.warnings)
-        policy = AccessPolicy.from_rules(rulebook.exposure, config.everyone, config.broad)
+        policy = AccessPolicy.from_rules(
+            rulebook.exposure,
+            config.everyone,
+            config.broad,
+            directory,
+            config.everyone_share,
+            config.broad_members,
+        )
         access_model = AccessModel(grant_set, policy)
         builder = FindingBuilder(rulebook.exposure, policy, config.effective_warehouse(), grant_set.dialect)
         scans: list[TableScan] = []
@@ -112,6 +125,22 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
         coverage=coverage,
         warnings=tuple(warnings),
     )
+
+
+def _configured_grants(config: ScanConfig) -> GrantSet | None:
+    """Grants files and Ranger's REST API, merged; None when neither is configured."""
+    parts = []
+    if config.grants:
+        parts.append(read_grants(config.grants, config.dialect))
+    if config.ranger_url:
+        try:
+            parts.append(fetch_ranger_policies(config.ranger_url, config.ranger_service))
+        except SourceUnavailable as exc:
+            # Without Ranger's policies (deny items included) nobody knows who can read anything.
+            return GrantSet(
+                dialect=config.dialect, warnings=(f"{exc.message}: every table's readers are unknown",)
+            )
+    return merge_grant_sets(parts, config.dialect) if parts else None
 
 
 class _Unavailable:
@@ -188,6 +217,65 @@ def _scan_table(
         access=access_model.table_access(table),
         error=profile.error,
     )
+
+
+@dataclass(frozen=True)
+class AccessAnswer:
+    """Who can read one table (and each column), through which path; and, when asked, whether one
+    user can. The same access model as the scan."""
+
+    table: Table
+    access: TableAccess
+    column_readers: dict[str, list[AccessPath]]
+    user: UserAccess | None = None
+
+
+def explain_access(
+    config: ScanConfig, fqn: str, user: str | None = None, groups: Sequence[str] = ()
+) -> AccessAnswer:
+    rulebook = load_rulebook(config.rule_packs, config.exposure_rules, config.builtin_rules)
+    grant_set = _configured_grants(config)
+    table = _find_table(config, fqn)
+    if grant_set is None:
+        grant_set = GrantSet(dialect=config.dialect)
+        if config.source:
+            connector = open_source(config.source)
+            try:
+                grant_set = connector.read_grants([table]) or grant_set
+            finally:
+                connector.close()
+    policy = AccessPolicy.from_rules(
+        rulebook.exposure,
+        config.everyone,
+        config.broad,
+        load_directory(config.directory) if config.directory else None,
+        config.everyone_share,
+        config.broad_members,
+    )
+    model = AccessModel(grant_set, policy)
+    access = model.table_access(table)
+    readers = {c.name: [p for p in access.paths if path_covers(p, c.name)] for c in table.columns}
+    answer_user = user_access(model, table, user, groups) if user else None
+    return AccessAnswer(table, access, readers, answer_user)
+
+
+def _find_table(config: ScanConfig, fqn: str) -> Table:
+    database, _, name = fqn.partition(".")
+    if not database or not name:
+        raise ConfigError(f"'{fqn}' is not DB.TABLE", hint="e.g. exposure access mci.keystroke_events")
+    if not config.source:
+        # Without a source the columns are unknown: access is decided for the table as a whole.
+        return Table(database, name, ())
+    connector = open_source(config.source)
+    try:
+        tables = list(connector.list_tables())
+    finally:
+        connector.close()
+    for table in tables:
+        if table.fqn.lower() == fqn.lower():
+            return table
+    hint = did_you_mean(fqn, [t.fqn for t in tables]) or "list tables with exposure scan"
+    raise ConfigError(f"table {fqn} not found in {parse_source(config.source).redacted}", hint=hint)
 
 
 def classify_csv(path: Path, rulebook: RuleBook, rows: int = DEFAULT_SAMPLE_ROWS) -> list[ColumnAssessment]:

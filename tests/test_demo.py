@@ -70,3 +70,33 @@ def test_example_is_deterministic(tmp_path: Path) -> None:
             duckdb.connect(str(second), read_only=True) as b,
         ):
             assert a.execute(query).fetchall() == b.execute(query).fetchall(), table
+
+
+def test_demo_shows_reader_counts_and_access_paths(demo: tuple[Any, dict[str, Any], Path]) -> None:
+    run, doc, cwd = demo
+    # terminal: reach with the number of people
+    assert "everyone (51,800)" in run.stdout and "everyone (52,000)" in run.stdout
+    # JSON: people per finding, and the Ranger policy that opened mci to all employees
+    keystrokes = [
+        f for f in doc["findings"] if f["table"] == "mci.keystroke_events" and f["rule"] == "EXP001"
+    ]
+    via_ranger = [f for f in keystrokes if f["principal"] == {"type": "GROUP", "name": "all_employees"}]
+    assert via_ranger and via_ranger[0]["readers"]["people"] == 51800
+    [path] = via_ranger[0]["readers"]["paths"]
+    assert path["grant"]["ranger"]["policy_id"] == 17
+    assert path["description"].startswith(
+        'group all_employees ← Ranger policy 17 "mci-analytics-read" on db=mci, table=*, column=*'
+    )
+    assert any("remove group all_employees from allow item 1" in r for r in via_ranger[0]["remediation"])
+    # SEV report: count and path
+    sev = (cwd / "exposure-report" / "sev" / f"{via_ranger[0]['id']}.md").read_text()
+    assert "at least 51,800 people" in sev and 'Ranger policy 17 "mci-analytics-read"' in sev
+
+
+def test_masked_column_is_not_reported_as_readable(demo: tuple[Any, dict[str, Any], Path]) -> None:
+    _, doc, _ = demo
+    [cardholders] = [
+        f for f in doc["findings"] if f["table"] == "payments.cardholders" and f["rule"] == "EXP001"
+    ]
+    assert "card_number" not in {c["name"] for c in cardholders["columns"]}
+    assert cardholders["readers"]["paths"][0]["masked_columns"] == ["card_number"]

@@ -126,3 +126,19 @@ def test_bad_principal_option(planted: dict[str, Path]) -> None:
     run = run_exposure(["scan", "--source", f"duckdb://{planted['db']}", "--everyone", "all_employees"])
     assert run.code == 2 and "Traceback" not in run.output
     assert "group NAME" in run.stderr
+
+
+def test_show_config_masks_secrets() -> None:
+    run = run_exposure(
+        ["scan", "--source", "hive://bob:hunter2@hs2.example:10000/?auth=LDAP&password_file=/run/pw",
+         "--sample-source", "hive://x@h:1/?token=abc123", "--show-config"]
+    )  # fmt: skip
+    assert run.code == 0, run.output
+    assert "hunter2" not in run.output and "abc123" not in run.output
+    assert "source: hive://bob@hs2.example:10000/" in run.output
+
+
+def test_password_in_a_hive_url_is_refused() -> None:
+    run = run_exposure(["scan", "--source", "hive://bob@127.0.0.1:1/?auth=LDAP&password=hunter2"])
+    assert run.code == 2
+    assert "would be logged" in run.output and "hunter2" not in run.output

@@ -22,10 +22,10 @@ from scanner.errors import ExitCode, ExposureError
 from scanner.evaluate import SEVERITIES
 from scanner.models import Principal, PrincipalType
 from scanner.report import write_reports
-from scanner.report.serialize import column_json
-from scanner.report.terminal import print_columns, print_summary
+from scanner.report.serialize import access_json, column_json
+from scanner.report.terminal import print_access, print_columns, print_summary
 from scanner.rules import load_classifier_pack, load_exposure_rules, load_rulebook
-from scanner.scan import classify_csv, exit_code_for, run_scan
+from scanner.scan import classify_csv, exit_code_for, explain_access, run_scan
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -117,6 +117,11 @@ def _scan_and_report(config: ScanConfig, quiet: bool) -> ExitCode:
     "--everyone", multiple=True, help="A principal that reaches everyone, e.g. 'group all_employees'."
 )
 @click.option("--broad", multiple=True, help="A principal that reaches a broad part of the company.")
+@click.option(
+    "--directory", type=click.Path(path_type=Path), help="YAML file of groups and their member counts."
+)
+@click.option("--ranger-url", help="Read hive policies from Ranger's REST API (credentials from env).")
+@click.option("--ranger-service", help="Ranger's hive service name (default hive).")
 @click.option("--mode", type=click.Choice(MODES), help="How this run is used (recorded in reports).")
 @click.option("-q", "--quiet", is_flag=True, help="No terminal summary.")
 @click.option(
@@ -162,6 +167,8 @@ def demo(out: Path, keep_warehouse: Path | None) -> None:
         with (
             resources.as_file(examples.joinpath("exposure.yaml")) as config_file,
             resources.as_file(examples.joinpath("incident_grants.sql")),
+            resources.as_file(examples.joinpath("incident_ranger.json")),
+            resources.as_file(examples.joinpath("directory.yaml")),
         ):
             config = load_config(config_file).with_options(
                 source=f"duckdb://{target}", out=out, mode="on-demand"
@@ -188,6 +195,46 @@ def classify(csv_file: Path, output: str, sample_rows: int, rule_packs: Sequence
         click.echo(json.dumps({"columns": {c.column.name: column_json(c) for c in columns}}, indent=2))
     else:
         print_columns(Console(highlight=False, width=None if sys.stdout.isatty() else 120), columns)
+
+
+@cli.command()
+@click.argument("table")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="YAML config file.")
+@click.option("--source", help="Warehouse URL: columns, owner and (where it has them) grants.")
+@click.option("--grants", multiple=True, type=click.Path(path_type=Path), help="Grants file; repeatable.")
+@click.option("--ranger-url", help="Read hive policies from Ranger's REST API (credentials from env).")
+@click.option("--ranger-service", help="Ranger's hive service name (default hive).")
+@click.option("--directory", type=click.Path(path_type=Path), help="Groups and their member counts.")
+@click.option("--everyone", multiple=True, help="A principal that reaches everyone.")
+@click.option("--broad", multiple=True, help="A principal that reaches a broad part of the company.")
+@click.option("--user", help="Answer whether this user can read the table.")
+@click.option("--group", "groups", multiple=True, help="A group of --user; repeatable.")
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handle_errors
+def access(
+    table: str,
+    config_path: Path | None,
+    everyone: Sequence[str],
+    broad: Sequence[str],
+    user: str | None,
+    groups: Sequence[str],
+    output: str,
+    **options: Any,
+) -> None:
+    """Who can read TABLE (db.table) and each of its columns, through which grant or policy."""
+    if groups and not user:
+        raise click.UsageError("--group needs --user")
+    config = load_config(config_path) if config_path else ScanConfig()
+    config = config.with_options(
+        **options,
+        everyone=config.everyone + _principals(everyone, "--everyone") if everyone else None,
+        broad=config.broad + _principals(broad, "--broad") if broad else None,
+    )
+    answer = explain_access(config, table, user, groups)
+    if output == "json":
+        click.echo(json.dumps(access_json(answer), indent=2))
+    else:
+        print_access(Console(highlight=False, width=None if sys.stdout.isatty() else 120), answer)
 
 
 @cli.group()

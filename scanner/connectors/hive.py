@@ -21,14 +21,13 @@ import socket
 import ssl
 import time
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from sqlglot import exp
 
 from scanner.connect import SourceURL, register
-from scanner.connectors.common import as_text
+from scanner.connectors.common import as_text, url_password
 from scanner.connectors.hive_describe import parse_describe_formatted, parse_show_grant
 from scanner.errors import SourceError, SourceUnavailable
 from scanner.models import GrantSet, Table, frozen_mapping
@@ -80,22 +79,9 @@ def _seconds(params: dict[str, str], key: str, default: float, url: SourceURL) -
 
 
 def _password(params: dict[str, str], auth: str, url: SourceURL) -> str:
-    if "password" in params:
-        raise SourceError(
-            f"a password in the source URL would be logged ({url.redacted})",
-            hint=f"put it in ${DEFAULT_PASSWORD_ENV}, or name a file with password_file=",
-        )
-    if "password_file" in params:
-        path = Path(params["password_file"]).expanduser()
-        try:
-            return path.read_text().strip()
-        except OSError as exc:
-            raise SourceError(
-                f"cannot read password_file {path}: {exc.strerror}", hint="check the path"
-            ) from None
-    env = params.get("password_env", DEFAULT_PASSWORD_ENV)
-    value = os.environ.get(env)
-    if not value:
+    value = url_password(url, DEFAULT_PASSWORD_ENV)
+    if value is None:
+        env = params.get("password_env", DEFAULT_PASSWORD_ENV)
         raise SourceError(
             f"auth={auth} needs a password and ${env} is not set",
             hint=f"export {env}=... or pass password_file=/path in the URL",

@@ -12,17 +12,16 @@ later), so the connector asks information_schema which columns exist before it s
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlglot import exp
 
 from scanner.connect import SourceURL, register
+from scanner.connectors.common import url_password
 from scanner.errors import SourceError, SourceUnavailable
 from scanner.models import (
     Column,
@@ -76,21 +75,7 @@ class MetastoreConnector:
     # --- connection ---------------------------------------------------------------------------
 
     def _password(self) -> str | None:
-        params = dict(self.url.params)
-        if "password" in params:
-            raise SourceError(
-                f"a password in the source URL would be logged ({self.url.redacted})",
-                hint=f"put it in ${DEFAULT_PASSWORD_ENV}, or name a file with password_file=",
-            )
-        if "password_file" in params:
-            path = Path(params["password_file"]).expanduser()
-            try:
-                return path.read_text().strip()
-            except OSError as exc:
-                raise SourceError(
-                    f"cannot read password_file {path}: {exc.strerror}", hint="check the path"
-                ) from None
-        return os.environ.get(params.get("password_env", DEFAULT_PASSWORD_ENV))
+        return url_password(self.url, DEFAULT_PASSWORD_ENV)
 
     def _connect(self) -> Any:
         params = dict(self.url.params)

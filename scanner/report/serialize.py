@@ -18,6 +18,7 @@ from scanner.models import (
     TableAccess,
     TableScan,
 )
+from scanner.scan import AccessAnswer
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_ID = "https://exposure-scanner.dev/schemas/findings-1.0.json"
@@ -39,6 +40,18 @@ def _grant(g: Grant) -> dict[str, Any]:
         "grantor": g.grantor,
         "granted_at": g.granted_at,
         "source": str(g.source) if g.source else None,
+        "ranger": (
+            {
+                "policy_id": g.ranger.policy_id,
+                "policy_name": g.ranger.policy_name,
+                "service": g.ranger.service,
+                "allow_item": g.ranger.item,
+                "resource": g.ranger.resource,
+            }
+            if g.ranger
+            else None
+        ),
+        "notes": list(g.notes),
     }
 
 
@@ -51,6 +64,8 @@ def _path(p: AccessPath) -> dict[str, Any]:
             for m in p.via_roles
         ],
         "grant": _grant(p.grant),
+        "reach": p.reach,
+        "masked_columns": list(p.masked_columns),
         "description": p.describe(),
     }
 
@@ -61,6 +76,7 @@ def _access(a: TableAccess) -> dict[str, Any]:
         "known": a.known,
         "reason": a.reason or None,
         "principals": sorted({str(p.reader) for p in a.paths}),
+        "people": a.reader_count,
         "paths": [_path(p) for p in a.paths],
     }
 
@@ -184,3 +200,27 @@ def result_dict(result: ScanResult, exit_code: int | None = None) -> dict[str, A
         "tables": [_table(t, by_table.get(t.table.fqn, [])) for t in result.tables],
         "warnings": list(result.warnings),
     }
+
+
+def access_json(answer: AccessAnswer) -> dict[str, Any]:
+    """`exposure access` as data: the table's readers, each column's, and the user's verdict."""
+    doc: dict[str, Any] = {
+        "table": answer.table.fqn,
+        "owner": answer.table.owner,
+        "readers": _access(answer.access),
+        "columns": {
+            name: [
+                {"reader": str(p.reader), "breadth": p.breadth.value, "reach": p.reach, "path": p.describe()}
+                for p in paths
+            ]
+            for name, paths in answer.column_readers.items()
+        },
+    }
+    if answer.user is not None:
+        doc["user"] = {
+            "user": answer.user.user,
+            "groups": list(answer.user.groups),
+            "can_read": answer.user.can_read,
+            "columns": answer.user.columns,
+        }
+    return doc

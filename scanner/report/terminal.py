@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from scanner.evaluate import SEVERITIES
-from scanner.models import ColumnAssessment, ScanResult
+from scanner.models import ColumnAssessment, ScanResult, TableAccess
+from scanner.scan import AccessAnswer
 
 STYLES = {
     "SEV0": "bold white on dark_red",
@@ -60,7 +62,7 @@ def print_summary(
                 Text(f.severity, style=STYLES.get(f.severity, "")),
                 f.rule_id,
                 f.table.fqn,
-                f.access.breadth.value,
+                _reach(f.access),
                 str(f.principal) if f.principal else "",
                 ", ".join(classes),
                 "/".join(states),
@@ -69,11 +71,16 @@ def print_summary(
     else:
         console.print("No findings.")
     for warning in result.warnings:
-        console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
     if written:
         folders = sorted({str(p.parent) if p.parent.name == "sev" else str(p) for p in written})
         console.print("Reports: " + ", ".join(folders), highlight=False)
     console.print(f"exit {exit_code}: {exit_meaning}")
+
+
+def _reach(access: TableAccess) -> str:
+    count = access.reader_count
+    return f"{access.breadth.value} ({count:,})" if count else access.breadth.value
 
 
 def print_columns(console: Console, columns: Sequence[ColumnAssessment]) -> None:
@@ -94,3 +101,31 @@ def print_columns(console: Console, columns: Sequence[ColumnAssessment]) -> None
                 "; ".join(c.signals),
             )
     console.print(grid)
+
+
+def print_access(console: Console, answer: AccessAnswer) -> None:
+    access = answer.access
+    people = f", at least {access.reader_count:,} people" if access.reader_count else ""
+    console.print(
+        f"[bold]{escape(answer.table.fqn)}[/]: readable by {access.breadth.value}{people}", highlight=False
+    )
+    if access.reason:
+        console.print(f"  {access.reason}", highlight=False, markup=False)
+    for path in access.paths:
+        reach = f" ({path.reach:,})" if path.reach else ""
+        console.print(f"  {path.breadth.value}{reach}: {path.describe()}", highlight=False, markup=False)
+    if answer.column_readers:
+        grid = RichTable(header_style="bold", pad_edge=False)
+        grid.add_column("Column", overflow="fold")
+        grid.add_column("Readers", overflow="fold")
+        for name, paths in answer.column_readers.items():
+            grid.add_row(name, ", ".join(sorted({str(p.reader) for p in paths})) or "—")
+        console.print(grid)
+    if answer.user is not None:
+        verdict = "can read" if answer.user.can_read else "cannot read"
+        groups = f" (groups {', '.join(answer.user.groups)})" if answer.user.groups else ""
+        console.print(
+            f"user {answer.user.user}{groups} {verdict} {answer.table.fqn}", highlight=False, markup=False
+        )
+        for column, why in answer.user.columns.items():
+            console.print(f"  {column}: {why[0]}", highlight=False, markup=False)

@@ -323,22 +323,28 @@ class _Proxy:
         self.cut("refuse")
 
 
-def test_server_going_away_mid_scan_reports_each_table_and_exits_3(warehouse: Rig) -> None:
-    proxy = _Proxy(warehouse.hive_port)
-    url = f"hive://alice@127.0.0.1:{proxy.port}/?connect_timeout=3&query_timeout=20&retries=1"
-    seen: list[str] = []
+def _scan_through_proxy(rig: Rig, params: str, cut_at: int, mode: str) -> tuple[ScanResult, float]:
+    """Scan through a relay that stops relaying (`refuse`: server gone; `freeze`: server hung)
+    when the scan reaches table number `cut_at`."""
+    proxy = _Proxy(rig.hive_port)
 
     def progress(index: int, total: int, name: str) -> None:
-        seen.append(name)
-        if index == 2:
-            proxy.cut("refuse")
+        if index == cut_at:
+            proxy.cut(mode)
 
+    url = f"hive://alice@127.0.0.1:{proxy.port}/?{params}"
     try:
         started = time.monotonic()
         result = run_scan(_config(source=url, include=(f"{DB}.*",)), progress=progress)
-        elapsed = time.monotonic() - started
+        return result, time.monotonic() - started
     finally:
         proxy.close()
+
+
+def test_server_going_away_mid_scan_reports_each_table_and_exits_3(warehouse: Rig) -> None:
+    result, elapsed = _scan_through_proxy(
+        warehouse, "connect_timeout=3&query_timeout=20&retries=1", 2, "refuse"
+    )
     statuses = {s.table.name: s.status.value for s in result.tables}
     assert len(statuses) == 4
     unreadable = [s for s in result.tables if s.status.value == "unreadable"]
@@ -349,19 +355,9 @@ def test_server_going_away_mid_scan_reports_each_table_and_exits_3(warehouse: Ri
 
 
 def test_hung_server_times_out_instead_of_hanging(warehouse: Rig) -> None:
-    proxy = _Proxy(warehouse.hive_port)
-    url = f"hive://alice@127.0.0.1:{proxy.port}/?connect_timeout=3&query_timeout=4&retries=0"
-
-    def progress(index: int, total: int, name: str) -> None:
-        if index == 1:
-            proxy.cut("freeze")
-
-    try:
-        started = time.monotonic()
-        result = run_scan(_config(source=url, include=(f"{DB}.*",)), progress=progress)
-        elapsed = time.monotonic() - started
-    finally:
-        proxy.close()
+    result, elapsed = _scan_through_proxy(
+        warehouse, "connect_timeout=3&query_timeout=4&retries=0", 1, "freeze"
+    )
     assert all(s.status.value == "unreadable" for s in result.tables)
     assert exit_code_for(result, "SEV3") == 3
     # four tables, each bounded by one query timeout or one connect timeout
