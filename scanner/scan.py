@@ -74,8 +74,7 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
         except SourceUnavailable as exc:
             connector.close()
             return _unavailable_result(config, rulebook, started, exc)
-        if grant_set is None:
-            grant_set = connector.read_grants(tables) or GrantSet(dialect=config.dialect)
+        grant_set = _with_engine_grants(grant_set, connector.read_grants(tables), config.dialect)
         warnings.extend(grant_set.warnings)
         policy = AccessPolicy.from_rules(
             rulebook.exposure,
@@ -141,6 +140,17 @@ def _configured_grants(config: ScanConfig) -> GrantSet | None:
                 dialect=config.dialect, warnings=(f"{exc.message}: every table's readers are unknown",)
             )
     return merge_grant_sets(parts, config.dialect) if parts else None
+
+
+def _with_engine_grants(configured: GrantSet | None, engine: GrantSet | None, dialect: str) -> GrantSet:
+    """The warehouse's own grants (a metastore's privilege tables) join the configured ones (files,
+    Ranger). Where the engine could not answer (Spark refuses SHOW GRANT), configured grants stand
+    alone; with none configured, its unknowns stay unknown."""
+    if configured is None:
+        return engine or GrantSet(dialect=dialect)
+    if engine is None or not engine.known:
+        return configured
+    return merge_grant_sets([engine, configured], dialect)
 
 
 class _Unavailable:
@@ -236,14 +246,14 @@ def explain_access(
     rulebook = load_rulebook(config.rule_packs, config.exposure_rules, config.builtin_rules)
     grant_set = _configured_grants(config)
     table = _find_table(config, fqn)
-    if grant_set is None:
-        grant_set = GrantSet(dialect=config.dialect)
-        if config.source:
-            connector = open_source(config.source)
-            try:
-                grant_set = connector.read_grants([table]) or grant_set
-            finally:
-                connector.close()
+    engine: GrantSet | None = None
+    if config.source:
+        connector = open_source(config.source)
+        try:
+            engine = connector.read_grants([table])
+        finally:
+            connector.close()
+    grant_set = _with_engine_grants(grant_set, engine, config.dialect)
     policy = AccessPolicy.from_rules(
         rulebook.exposure,
         config.everyone,
