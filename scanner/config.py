@@ -12,7 +12,8 @@ from scanner.models import Principal, PrincipalType
 from scanner.sample import DEFAULT_SAMPLE_ROWS
 from scanner.yamlio import load_validated
 
-FORMATS = ("json", "html", "markdown")
+FORMATS = ("json", "html", "markdown", "sarif", "junit")
+DEFAULT_FORMATS = ("json", "html", "markdown")
 MODES = ("on-demand", "nightly", "ci")
 DEFAULT_OUT = Path("exposure-report")
 DEFAULT_FAIL_ON = "SEV3"
@@ -26,7 +27,7 @@ class ScanConfig:
     dialect: str = "hive"
     warehouse: str | None = None
     out: Path = DEFAULT_OUT
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     fail_on: str = DEFAULT_FAIL_ON
     sample_rows: int = DEFAULT_SAMPLE_ROWS
     include: tuple[str, ...] = ()
@@ -41,6 +42,15 @@ class ScanConfig:
     broad_members: int = DEFAULT_BROAD_MEMBERS
     ranger_url: str | None = None
     ranger_service: str = "hive"
+    state: Path | None = None  # SQLite store for new/fixed, incremental scans and --resume
+    max_age_days: float = 7.0  # an unchanged table's classification is reused this long
+    full: bool = False  # re-sample every table
+    resume: bool = False
+    workers: int = 1
+    table_timeout: float = 600.0
+    suppressions: Path | None = None
+    strict_suppressions: bool = False
+    fail_on_new: bool = False
     mode: str = "on-demand"
     config_file: Path | None = None
 
@@ -96,6 +106,10 @@ class ScanConfig:
             "ranger": {"url": url(self.ranger_url), "service": self.ranger_service}
             if self.ranger_url
             else None,
+            "state": str(self.state) if self.state else None,
+            "incremental": {"max_age_days": self.max_age_days, "full": self.full},
+            "concurrency": {"workers": self.workers, "table_timeout": self.table_timeout},
+            "suppressions": str(self.suppressions) if self.suppressions else None,
             "config_file": str(self.config_file) if self.config_file else None,
         }
 
@@ -112,6 +126,12 @@ class ScanConfig:
             raise ConfigError(f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}")
         if self.sample_rows < 1:
             raise ConfigError("sample_rows must be at least 1", hint="the default is 385")
+        if self.workers < 1:
+            raise ConfigError("workers must be at least 1", hint="e.g. --workers 4")
+        if self.resume and self.state is None:
+            raise ConfigError(
+                "--resume needs a state store", hint="set `state:` in the config or pass --state"
+            )
 
 
 def _principal(raw: str | dict[str, str]) -> Principal:
@@ -143,7 +163,7 @@ def load_config(path: Path) -> ScanConfig:
         dialect=data.get("dialect", "hive"),
         warehouse=data.get("warehouse"),
         out=rel(data["out"]) if "out" in data else DEFAULT_OUT,
-        formats=tuple(data.get("formats", FORMATS)),
+        formats=tuple(data.get("formats", DEFAULT_FORMATS)),
         fail_on=data.get("fail_on", DEFAULT_FAIL_ON),
         sample_rows=int(sampling.get("rows", DEFAULT_SAMPLE_ROWS)),
         include=tuple(data.get("include", [])),
@@ -156,6 +176,11 @@ def load_config(path: Path) -> ScanConfig:
         directory=rel(access["directory"]) if "directory" in access else None,
         everyone_share=float(access.get("everyone_share", DEFAULT_EVERYONE_SHARE)),
         broad_members=int(access.get("broad_members", DEFAULT_BROAD_MEMBERS)),
+        state=rel(data["state"]) if "state" in data else None,
+        max_age_days=float((data.get("incremental") or {}).get("max_age_days", 7)),
+        workers=int((data.get("concurrency") or {}).get("workers", 1)),
+        table_timeout=float((data.get("concurrency") or {}).get("table_timeout", 600)),
+        suppressions=rel(data["suppressions"]) if "suppressions" in data else None,
         ranger_url=(data.get("ranger") or {}).get("url"),
         ranger_service=(data.get("ranger") or {}).get("service", "hive"),
         mode=data.get("mode", "on-demand"),

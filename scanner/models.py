@@ -10,9 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
-def frozen_mapping(items: Mapping[str, str] | None = None) -> Mapping[str, str]:
+def frozen_mapping(items: Mapping[K, V] | None = None) -> Mapping[K, V]:
     return MappingProxyType(dict(items or {}))
 
 
@@ -355,11 +359,48 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Baseline:
+    state: str  # new | unchanged
+    first_seen: str
+    last_seen: str
+
+
+@dataclass(frozen=True)
+class FixedFinding:
+    """Open in an earlier run, gone now (on a table this run did scan)."""
+
+    id: str
+    fingerprint: str
+    rule_id: str
+    table: str
+    principal: str | None
+    severity: str
+    title: str
+    first_seen: str
+    last_seen: str
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An accepted finding: who accepted it, why, and until when."""
+
+    owner: str
+    reason: str
+    expires: str  # YYYY-MM-DD
+    origin: str  # file:line
+    fingerprint: str | None = None
+    rule: str | None = None
+    object: str | None = None
+
+
+@dataclass(frozen=True)
 class Coverage:
     tables_total: int
     tables_scanned: int
     tables_unreadable: int
     tables_access_unknown: int
+    tables_sampled: int = 0  # values read in this run
+    tables_reused: int = 0  # unchanged since a fresh earlier scan: its classification was reused
 
     @property
     def complete(self) -> bool:
@@ -380,3 +421,14 @@ class ScanResult:
     findings: tuple[Finding, ...]
     coverage: Coverage
     warnings: tuple[str, ...] = ()
+    # with a state store: new/unchanged per finding fingerprint, and what was fixed since
+    baseline: Mapping[str, Baseline] = field(default_factory=frozen_mapping)
+    fixed: tuple[FixedFinding, ...] = ()
+    suppressed: Mapping[str, Suppression] = field(default_factory=frozen_mapping)
+    suppression_problems: tuple[str, ...] = ()
+    resumed_from: str | None = None
+    # rule id → (name, kind, description): what SARIF and JUnit readers show as the rule's help
+    rules: Mapping[str, tuple[str, str, str]] = field(default_factory=frozen_mapping)
+
+    def open_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.fingerprint not in self.suppressed)

@@ -6,39 +6,54 @@ connect → catalog → grants → sample → classify → evaluate → findings
 from __future__ import annotations
 
 import csv
+import json
+import queue
+import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import jsonschema
 
 from scanner import __version__
 from scanner.catalog import column_encryption, select_tables
 from scanner.classify import EMPTY_PROFILE, classify_column, profile_values
 from scanner.config import ScanConfig
-from scanner.connect import Sampler, open_source, parse_source
-from scanner.directory import load_directory
+from scanner.connect import Connector, Sampler, open_source, parse_source
+from scanner.directory import Directory, load_directory
 from scanner.errors import ConfigError, ExitCode, SourceError, SourceUnavailable, did_you_mean
 from scanner.evaluate import AccessModel, AccessPolicy, UserAccess, path_covers, severity_rank, user_access
 from scanner.findings import FindingBuilder
 from scanner.grants import merge_grant_sets, read_grants
 from scanner.models import (
     AccessPath,
+    Baseline,
     Breadth,
     Column,
     ColumnAssessment,
     Coverage,
+    FixedFinding,
     GrantSet,
     Protection,
     ScanResult,
+    Suppression,
     Table,
     TableAccess,
     TableScan,
     TableStatus,
+    frozen_mapping,
 )
 from scanner.ranger import fetch_ranger_policies
 from scanner.rules import ClassSpec, RuleBook, load_rulebook
 from scanner.sample import DEFAULT_SAMPLE_ROWS, profile_table
+from scanner.serialize import result_dict
+from scanner.state import StateStore, metadata_fingerprint, read_latest_document, scan_from_json
+from scanner.suppress import apply_suppressions, load_suppressions
 
 ProgressHook = Callable[[int, int, str], None]
 MAX_WARNINGS = 50
@@ -55,24 +70,38 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
     rulebook = load_rulebook(config.rule_packs, config.exposure_rules, config.builtin_rules)
     grant_set = _configured_grants(config)
     directory = load_directory(config.directory) if config.directory else None
+    suppressions = load_suppressions(config.suppressions) if config.suppressions else []
+    warehouse = config.effective_warehouse()
+    state = StateStore(config.state, warehouse) if config.state else None
+    try:
+        return _run(config, progress, started, rulebook, grant_set, directory, suppressions, state)
+    finally:
+        if state is not None:
+            state.close()
+
+
+def _run(
+    config: ScanConfig,
+    progress: ProgressHook | None,
+    started: str,
+    rulebook: RuleBook,
+    grant_set: GrantSet | None,
+    directory: Directory | None,
+    suppressions: list[tuple[Suppression, str | None]],
+    state: StateStore | None,
+) -> ScanResult:
+    assert config.source is not None
     warnings: list[str] = []
     try:
         connector = open_source(config.source)
     except SourceUnavailable as exc:
         # Nothing could be enumerated: write a report that says so and exit 3, never "clean".
         return _unavailable_result(config, rulebook, started, exc)
-    sampler: Sampler = connector
+    samplers: list[Sampler] = []
     try:
-        if config.sample_source:
-            try:
-                sampler = open_source(config.sample_source)
-            except SourceUnavailable as exc:
-                warnings.append(f"{exc.message}; no values could be sampled")
-                sampler = _Unavailable(exc.message)
         try:
             tables = select_tables(connector.list_tables(), config.include, config.exclude)
         except SourceUnavailable as exc:
-            connector.close()
             return _unavailable_result(config, rulebook, started, exc)
         grant_set = _with_engine_grants(grant_set, connector.read_grants(tables), config.dialect)
         warnings.extend(grant_set.warnings)
@@ -86,44 +115,168 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
         )
         access_model = AccessModel(grant_set, policy)
         builder = FindingBuilder(rulebook.exposure, policy, config.effective_warehouse(), grant_set.dialect)
-        scans: list[TableScan] = []
-        for index, table in enumerate(tables, 1):
+
+        run_id, resumed = str(uuid.uuid4()), {}
+        if state is not None:
+            interrupted = state.interrupted_run() if config.resume else None
+            if interrupted is not None:
+                run_id, resumed = interrupted.run_id, interrupted.scans
+            state.begin_run(run_id, started, config.mode, connector.url.redacted)
+
+        scans: dict[str, TableScan] = {}
+        fingerprints: dict[str, str] = {}
+        todo: list[tuple[Table, TableAccess]] = []
+        reused = 0
+        for table in tables:
+            access = access_model.table_access(table)
+            fingerprint = metadata_fingerprint(table, access, rulebook.version, config.sample_rows)
+            fingerprints[table.fqn] = fingerprint
+            done = resumed.get(table.fqn)
+            if done is not None and done[0] == fingerprint:
+                scans[table.fqn] = scan_from_json(done[1], table, access)  # finished before the interruption
+                continue
+            cached = None
+            if state is not None and not config.full and not table.catalog_error:
+                cached = state.cached_scan(table.fqn, fingerprint, config.max_age_days)
+            if cached is not None:
+                scans[table.fqn] = scan_from_json(cached, table, access)
+                reused += 1
+                if state is not None:
+                    state.record_table(run_id, scans[table.fqn], fingerprint)
+                continue
+            todo.append((table, access))
+
+        if todo:
+            samplers = _open_samplers(config, connector, min(config.workers, len(todo)), warnings)
+        index = len(scans)
+        for scan in _scan_tables(todo, samplers, rulebook.classes, config, warnings):
+            scans[scan.table.fqn] = scan
+            index += 1
+            if state is not None:
+                state.record_table(run_id, scan, fingerprints[scan.table.fqn])
             if progress is not None:
-                progress(index, len(tables), table.fqn)
-            scans.append(
-                _scan_table(sampler, table, rulebook.classes, config.sample_rows, access_model, warnings)
-            )
+                progress(index, len(tables), scan.table.fqn)
     finally:
         connector.close()
-        if sampler is not connector:
-            sampler.close()
-    findings = [f for scan in scans for f in builder.build(scan)]
+        for sampler in samplers:
+            if sampler is not connector:
+                sampler.close()
+
+    ordered = [scans[t.fqn] for t in tables]
+    findings = [f for scan in ordered for f in builder.build(scan)]
     findings.sort(key=lambda f: (severity_rank(f.severity), f.table.fqn, f.rule_id, f.fingerprint))
     coverage = Coverage(
-        tables_total=len(scans),
-        tables_scanned=sum(s.status is TableStatus.SCANNED for s in scans),
-        tables_unreadable=sum(s.status is TableStatus.UNREADABLE for s in scans),
-        tables_access_unknown=sum(s.access.breadth is Breadth.UNKNOWN for s in scans),
+        tables_total=len(ordered),
+        tables_scanned=sum(s.status is TableStatus.SCANNED for s in ordered),
+        tables_unreadable=sum(s.status is TableStatus.UNREADABLE for s in ordered),
+        tables_access_unknown=sum(s.access.breadth is Breadth.UNKNOWN for s in ordered),
+        tables_sampled=len(todo),
+        tables_reused=reused,
     )
-    if not scans:
+    if not ordered:
         warnings.append("no tables matched: nothing was scanned")
+    outcome = apply_suppressions(suppressions, findings)
+    warnings.extend(outcome.problems)
     if len(warnings) > MAX_WARNINGS:
         # 45,000 unreadable tables would bury the report; each table still carries its own error.
         warnings[MAX_WARNINGS:] = [f"... and {len(warnings) - MAX_WARNINGS} more warnings"]
-    return ScanResult(
-        run_id=str(uuid.uuid4()),
+    finished = _now()
+    baseline: dict[str, Baseline] = {}
+    fixed: list[FixedFinding] = []
+    if state is not None:
+        readable = {s.table.fqn for s in ordered if s.status is TableStatus.SCANNED and s.access.known}
+        baseline, fixed = state.finish_run(run_id, finished, findings, readable)
+    result = ScanResult(
+        run_id=run_id,
         started_at=started,
-        finished_at=_now(),
+        finished_at=finished,
         mode=config.mode,
         source=connector.url.redacted,
         warehouse=config.effective_warehouse(),
         scanner_version=__version__,
         rulepack_version=rulebook.version,
-        tables=tuple(scans),
+        tables=tuple(ordered),
         findings=tuple(findings),
         coverage=coverage,
         warnings=tuple(warnings),
+        baseline=frozen_mapping(baseline),
+        fixed=tuple(fixed),
+        suppressed=frozen_mapping(outcome.suppressed),
+        suppression_problems=tuple(outcome.problems),
+        resumed_from=run_id if resumed else None,
+        rules=frozen_mapping({r.id: (r.name, r.kind, r.description) for r in rulebook.exposure.rules}),
     )
+    if state is not None:
+        state.store_document(run_id, result_dict(result, int(exit_code_for(result, config))))
+    return result
+
+
+def _open_samplers(
+    config: ScanConfig, connector: Connector, count: int, warnings: list[str]
+) -> list[Sampler]:
+    """One value source per worker: connections are not shared between threads."""
+    url = config.sample_source
+    samplers: list[Sampler] = []
+    for index in range(count):
+        if url is None and index == 0:
+            samplers.append(connector)
+            continue
+        try:
+            samplers.append(open_source(url or config.source or ""))
+        except SourceUnavailable as exc:
+            if not samplers:
+                warnings.append(f"{exc.message}; no values could be sampled")
+                samplers.append(_Unavailable(exc.message))
+            break
+    return samplers
+
+
+def _scan_tables(
+    todo: Sequence[tuple[Table, TableAccess]],
+    samplers: Sequence[Sampler],
+    specs: tuple[ClassSpec, ...],
+    config: ScanConfig,
+    warnings: list[str],
+) -> Iterator[TableScan]:
+    """Sample and classify tables on the workers, yielding each as it finishes. A table that
+    overruns the per-table timeout is reported unreadable and the scan moves on."""
+    if not todo:
+        return
+    idle: queue.Queue[Sampler] = queue.Queue()
+    for sampler in samplers:
+        idle.put(sampler)
+
+    def work(table: Table, access: TableAccess) -> TableScan:
+        sampler = idle.get()
+        try:
+            return _scan_table(sampler, table, specs, config.sample_rows, access, warnings)
+        finally:
+            idle.put(sampler)
+
+    pool = ThreadPoolExecutor(max_workers=len(samplers), thread_name_prefix="exposure-scan")
+    try:
+        pending = {pool.submit(work, table, access): (table, access) for table, access in todo}
+        started: dict[Future[TableScan], float] = {}
+        while pending:
+            done, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            now = time.monotonic()
+            for future in done:
+                pending.pop(future)
+                yield future.result()
+            for future, (table, access) in list(pending.items()):
+                if future.running():
+                    started.setdefault(future, now)
+                    if now - started[future] > config.table_timeout:
+                        pending.pop(future)
+                        message = f"timed out after {config.table_timeout:g} s"
+                        warnings.append(f"{table.fqn}: {message}; reported as unknown")
+                        yield _unreadable(table, access, message)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _unreadable(table: Table, access: TableAccess, error: str) -> TableScan:
+    return TableScan(table=table, status=TableStatus.UNREADABLE, columns=(), access=access, error=error)
 
 
 def _configured_grants(config: ScanConfig) -> GrantSet | None:
@@ -189,18 +342,12 @@ def _scan_table(
     table: Table,
     specs: tuple[ClassSpec, ...],
     sample_rows: int,
-    access_model: AccessModel,
+    access: TableAccess,
     warnings: list[str],
 ) -> TableScan:
     if table.catalog_error:
         warnings.append(f"{table.fqn}: {table.catalog_error}; reported as unknown")
-        return TableScan(
-            table=table,
-            status=TableStatus.UNREADABLE,
-            columns=(),
-            access=access_model.table_access(table),
-            error=table.catalog_error,
-        )
+        return _unreadable(table, access, table.catalog_error)
     profile = profile_table(sampler, table, specs, sample_rows)
     encrypted = column_encryption(table)
     columns = []
@@ -224,7 +371,7 @@ def _scan_table(
         table=table,
         status=TableStatus.SCANNED if profile.readable else TableStatus.UNREADABLE,
         columns=tuple(columns),
-        access=access_model.table_access(table),
+        access=access,
         error=profile.error,
     )
 
@@ -326,11 +473,45 @@ def classify_csv(path: Path, rulebook: RuleBook, rows: int = DEFAULT_SAMPLE_ROWS
     return results
 
 
-def exit_code_for(result: ScanResult, fail_on: str) -> ExitCode:
-    """Partial coverage outranks findings: an incomplete scan must never read as a verdict."""
+def load_document(path: Path) -> dict[str, Any]:
+    """A stored scan's findings document: the newest finished run of a state file, or a
+    findings.json (checked against its schema)."""
+    try:
+        head = path.read_bytes()[:16]
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot read {path}: {exc.strerror}", hint="give a state file or findings.json"
+        ) from None
+    if head.startswith(b"SQLite format 3"):
+        return read_latest_document(path)
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise ConfigError(f"not a findings document: {exc}", file=path, line=line) from None
+    schema = json.loads(resources.files("scanner.schemas").joinpath("findings.schema.json").read_text())
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
+    if errors:
+        where = "/".join(str(p) for p in errors[0].absolute_path) or "document"
+        raise ConfigError(
+            f"{where}: {errors[0].message}", file=path, hint="re-render from a findings.json of this version"
+        )
+    checked: dict[str, Any] = doc
+    return checked
+
+
+def exit_code_for(result: ScanResult, config: ScanConfig | str) -> ExitCode:
+    """Partial coverage outranks findings: an incomplete scan must never read as a verdict.
+    Suppressed findings do not count; with `fail_on_new` only new ones do; with
+    `strict_suppressions` an expired or unmatched suppression fails the run."""
+    if isinstance(config, str):
+        config = ScanConfig(fail_on=config)
     if not result.coverage.complete:
         return ExitCode.PARTIAL
-    threshold = severity_rank(fail_on)
-    if any(severity_rank(f.severity) <= threshold for f in result.findings):
+    threshold = severity_rank(config.fail_on)
+    counted = [f for f in result.open_findings() if severity_rank(f.severity) <= threshold]
+    if config.fail_on_new and result.baseline:
+        counted = [f for f in counted if result.baseline[f.fingerprint].state == "new"]
+    if counted or (config.strict_suppressions and result.suppression_problems):
         return ExitCode.FINDINGS
     return ExitCode.OK

@@ -18,6 +18,13 @@ echo "== mypy (strict, scanner/)"
 .venv/bin/mypy
 echo "== import contracts"
 .venv/bin/lint-imports
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "== installing Chromium for the HTML report test"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if command -v chromium >/dev/null 2>&1; then
+  export EXPOSURE_REQUIRE_BROWSER=1
+fi
 if [ "${EXPOSURE_NO_RIG:-0}" != 1 ]; then
   # The integration tests run against a real HiveServer2 (Spark Thrift Server) and Hive's own
   # metastore schema on PostgreSQL; with the rig started they must not skip.

@@ -7,6 +7,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,11 +22,11 @@ from scanner.config import DEFAULT_OUT, FORMATS, MODES, ScanConfig, load_config
 from scanner.errors import ExitCode, ExposureError
 from scanner.evaluate import SEVERITIES
 from scanner.models import Principal, PrincipalType
-from scanner.report import write_reports
-from scanner.report.serialize import access_json, column_json
-from scanner.report.terminal import print_access, print_columns, print_summary
+from scanner.report import write_documents, write_reports
+from scanner.report.terminal import print_access, print_columns, print_summary, scan_progress
 from scanner.rules import load_classifier_pack, load_exposure_rules, load_rulebook
-from scanner.scan import classify_csv, exit_code_for, explain_access, run_scan
+from scanner.scan import classify_csv, exit_code_for, explain_access, load_document, run_scan
+from scanner.serialize import access_json, column_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,15 +72,32 @@ def cli() -> None:
     """Find sensitive warehouse data stored unencrypted and readable too broadly."""
 
 
-def _scan_and_report(config: ScanConfig, quiet: bool) -> ExitCode:
+def _json_log(event: str, **fields: Any) -> None:
+    """One JSON line on stderr per event, for cron and CI logs: names, counts and states, no values."""
+    record = {"ts": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "event": event, **fields}
+    click.echo(json.dumps(record, sort_keys=True), err=True)
+
+
+def _scan_and_report(config: ScanConfig, quiet: bool, logs: bool = True) -> ExitCode:
     # Piped output (cron mail, CI logs) gets a readable width instead of rich's 80-column default.
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 120)
-    result = run_scan(config)
-    code = exit_code_for(result, config.fail_on)
+    interactive = sys.stderr.isatty() and not quiet
+    with scan_progress(interactive) as progress:
+        hook = progress if interactive else (_log_table if logs and not quiet else None)
+        result = run_scan(config, progress=hook)
+    code = exit_code_for(result, config)
     written = write_reports(result, config.formats, config.out, int(code))
+    if not interactive and logs and not quiet:
+        summary = {"findings": len(result.findings), "exit_code": int(code)}
+        summary |= {k: v for k, v in vars(result.coverage).items() if isinstance(v, int)}
+        _json_log("scan_finished", **summary)
     if not quiet:
         print_summary(console, result, written, int(code), EXIT_MEANINGS[code])
     return code
+
+
+def _log_table(index: int, total: int, table: str) -> None:
+    _json_log("table_done", table=table, index=index, total=total)
 
 
 @cli.command()
@@ -123,7 +141,21 @@ def _scan_and_report(config: ScanConfig, quiet: bool) -> ExitCode:
 @click.option("--ranger-url", help="Read hive policies from Ranger's REST API (credentials from env).")
 @click.option("--ranger-service", help="Ranger's hive service name (default hive).")
 @click.option("--mode", type=click.Choice(MODES), help="How this run is used (recorded in reports).")
-@click.option("-q", "--quiet", is_flag=True, help="No terminal summary.")
+@click.option(
+    "--state", type=click.Path(path_type=Path), help="State store (SQLite) for new/fixed and reuse."
+)
+@click.option("--full", is_flag=True, default=None, help="Re-sample every table, even unchanged ones.")
+@click.option("--resume", is_flag=True, default=None, help="Continue the interrupted run in the state store.")
+@click.option("--workers", type=click.IntRange(min=1, max=64), help="Tables scanned at once (default 1).")
+@click.option(
+    "--table-timeout", type=click.FloatRange(min=1), help="Seconds one table may take (default 600)."
+)
+@click.option("--suppressions", type=click.Path(path_type=Path), help="YAML file of accepted findings.")
+@click.option(
+    "--strict-suppressions", is_flag=True, default=None, help="Exit 1 on expired or unmatched suppressions."
+)
+@click.option("--fail-on-new", is_flag=True, default=None, help="Only new findings fail the run.")
+@click.option("-q", "--quiet", is_flag=True, help="No terminal summary and no logs.")
 @click.option(
     "--show-config", is_flag=True, help="Print the effective configuration (secrets masked) and exit."
 )
@@ -174,7 +206,7 @@ def demo(out: Path, keep_warehouse: Path | None) -> None:
                 source=f"duckdb://{target}", out=out, mode="on-demand"
             )
             click.echo(f"Built the example warehouse ({target.name}); scanning it.")
-            code = _scan_and_report(config, quiet=False)
+            code = _scan_and_report(config, quiet=False, logs=False)
     if code is ExitCode.FINDINGS:
         click.echo("The demo found what it planted; `exposure scan` would exit 1 here.")
     sys.exit(0 if code in (ExitCode.OK, ExitCode.FINDINGS) else int(code))
@@ -235,6 +267,25 @@ def access(
         click.echo(json.dumps(access_json(answer), indent=2))
     else:
         print_access(Console(highlight=False, width=None if sys.stdout.isatty() else 120), answer)
+
+
+REPORT_FORMATS = {"md": "markdown", "markdown": "markdown", "html": "html", "sarif": "sarif", "json": "json",
+                  "junit": "junit"}  # fmt: skip
+
+
+@cli.command()
+@click.argument("stored", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "formats", multiple=True, type=click.Choice(sorted(REPORT_FORMATS)), help="Repeatable."
+)
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+@handle_errors
+def report(stored: Path, formats: Sequence[str], out: Path) -> None:
+    """Re-render a stored scan (a state file or a findings.json) without touching the warehouse."""
+    doc = load_document(stored)
+    chosen = [REPORT_FORMATS[f] for f in formats] or ["html"]
+    for path in write_documents(doc, list(dict.fromkeys(chosen)), out):
+        click.echo(str(path))
 
 
 @cli.group()

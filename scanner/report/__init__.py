@@ -14,7 +14,7 @@ class Reporter:
 
     name: ClassVar[str]
 
-    def write(self, doc: dict[str, Any], result: ScanResult, out_dir: Path) -> list[Path]:
+    def write(self, doc: dict[str, Any], out_dir: Path) -> list[Path]:
         raise NotImplementedError
 
 
@@ -27,19 +27,24 @@ def register(cls: type[Reporter]) -> type[Reporter]:
 
 
 def _load_builtin() -> None:
-    from scanner.report import html, json_report, markdown  # noqa: F401
+    from scanner.report import html, json_report, junit, markdown, sarif  # noqa: F401
 
 
 def write_reports(
     result: ScanResult, formats: Sequence[str], out_dir: Path, exit_code: int | None = None
 ) -> list[Path]:
+    from scanner.serialize import result_dict
+
+    return write_documents(result_dict(result, exit_code), formats, out_dir)
+
+
+def write_documents(doc: dict[str, Any], formats: Sequence[str], out_dir: Path) -> list[Path]:
+    """Render a findings document (a fresh scan's, or one read back from JSON or the state store)."""
     from scanner.files import private_dir
-    from scanner.report.serialize import result_dict
 
     _load_builtin()
     private_dir(out_dir)
-    doc = result_dict(result, exit_code)
     written: list[Path] = []
     for name in formats:
-        written.extend(REPORTERS[name]().write(doc, result, out_dir))
+        written.extend(REPORTERS[name]().write(doc, out_dir))
     return written

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from scanner.files import write_private
-from scanner.models import ScanResult
 from scanner.report import Reporter, register
 from scanner.report.templating import environment
 
@@ -24,7 +23,7 @@ class HtmlReporter(Reporter):
     name = "html"
     filename = "report.html"
 
-    def write(self, doc: dict[str, Any], result: ScanResult, out_dir: Path) -> list[Path]:
+    def write(self, doc: dict[str, Any], out_dir: Path) -> list[Path]:
         env = environment(autoescape=True)
         css = env.loader.get_source(env, "report.css")[0] if env.loader else ""
         text = env.get_template("report.html.j2").render(doc=doc, css=css, colours=SEVERITY_COLOURS)

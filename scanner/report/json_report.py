@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from scanner.files import write_private
-from scanner.models import ScanResult
 from scanner.report import Reporter, register
 
 
@@ -16,6 +15,6 @@ class JsonReporter(Reporter):
     name = "json"
     filename = "findings.json"
 
-    def write(self, doc: dict[str, Any], result: ScanResult, out_dir: Path) -> list[Path]:
+    def write(self, doc: dict[str, Any], out_dir: Path) -> list[Path]:
         text = json.dumps(doc, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
         return [write_private(out_dir / self.filename, text)]

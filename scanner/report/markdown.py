@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from scanner.files import write_private
-from scanner.models import ScanResult
 from scanner.report import Reporter, register
 from scanner.report.templating import environment
 
@@ -16,7 +15,7 @@ class MarkdownReporter(Reporter):
     name = "markdown"
     folder = "sev"
 
-    def write(self, doc: dict[str, Any], result: ScanResult, out_dir: Path) -> list[Path]:
+    def write(self, doc: dict[str, Any], out_dir: Path) -> list[Path]:
         env = environment(autoescape=False)
         template = env.get_template("sev.md.j2")
         folder = out_dir / self.folder

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import jinja2
 
@@ -29,4 +30,18 @@ def environment(autoescape: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["pct"] = lambda x: f"{100 * float(x):.1f} %"
+    env.filters["split_db"] = lambda fqn: str(fqn).split(".", 1)[0]
+    env.filters["status_text"] = status_text
     return env
+
+
+def status_text(finding: dict[str, Any]) -> str:
+    suppressed = finding.get("suppressed")
+    if suppressed:
+        return f"Suppressed until {suppressed['expires']} by {suppressed['owner']}: {suppressed['reason']}"
+    state = finding.get("baseline_state")
+    if state == "new":
+        return "Open — new in this run"
+    if state == "unchanged":
+        return f"Open — first seen {finding['first_seen']}, still present"
+    return "Open"

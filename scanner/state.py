@@ -1,0 +1,349 @@
+"""The state store: a local SQLite file that lets nightly runs say what is new, unchanged and fixed,
+skip tables whose metadata has not changed, and resume an interrupted scan.
+
+It holds fingerprints, class names, counts, hashes and the redacted findings document — never a
+sampled value, and not even the masked examples the reports show. The file is created 0600, and a
+lock file stops two runs from using one store at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from scanner.errors import ConfigError, ExitCode, ExposureError
+from scanner.models import (
+    Baseline,
+    Classification,
+    Column,
+    ColumnAssessment,
+    Finding,
+    FixedFinding,
+    Protection,
+    Sensitivity,
+    Table,
+    TableAccess,
+    TableScan,
+    TableStatus,
+)
+
+STATE_VERSION = 1
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id TEXT PRIMARY KEY, warehouse TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
+    mode TEXT, source TEXT, status TEXT NOT NULL, doc TEXT);
+CREATE TABLE IF NOT EXISTS run_tables (
+    run_id TEXT NOT NULL, fqn TEXT NOT NULL, metadata_fp TEXT NOT NULL, scan TEXT NOT NULL,
+    PRIMARY KEY (run_id, fqn));
+CREATE TABLE IF NOT EXISTS tables (
+    warehouse TEXT NOT NULL, fqn TEXT NOT NULL, metadata_fp TEXT NOT NULL, scanned_at TEXT NOT NULL,
+    scan TEXT NOT NULL, PRIMARY KEY (warehouse, fqn));
+CREATE TABLE IF NOT EXISTS findings (
+    warehouse TEXT NOT NULL, fingerprint TEXT NOT NULL, id TEXT NOT NULL, rule_id TEXT NOT NULL,
+    table_fqn TEXT NOT NULL, principal TEXT, severity TEXT NOT NULL, title TEXT NOT NULL,
+    first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, status TEXT NOT NULL,
+    PRIMARY KEY (warehouse, fingerprint));
+"""
+
+
+class StateLocked(ExposureError):
+    """Another run holds the state store."""
+
+    exit_code = ExitCode.USAGE
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- what may be stored: a codec for column assessments without values -------------------------
+
+
+def assessment_to_json(a: ColumnAssessment) -> dict[str, Any]:
+    c = a.column
+    return {
+        "column": [c.name, c.data_type, c.comment, c.position, c.is_partition_key],
+        "classes": [
+            [
+                x.class_id,
+                x.sensitivity.value,
+                x.confidence,
+                list(x.interval),
+                x.matched,
+                x.sampled,
+                list(x.signals),
+            ]
+            for x in a.classes
+        ],
+        "protection": a.protection.value,
+        "sampled": a.sampled,
+        "encrypted_by": a.encrypted_by,
+        "notes": list(a.notes),
+    }
+
+
+def assessment_from_json(raw: Mapping[str, Any]) -> ColumnAssessment:
+    name, data_type, comment, position, partition = raw["column"]
+    return ColumnAssessment(
+        column=Column(name, data_type, comment, position, partition),
+        classes=tuple(
+            Classification(cid, Sensitivity(sens), conf, (lo, hi), matched, sampled, tuple(signals))
+            for cid, sens, conf, (lo, hi), matched, sampled, signals in raw["classes"]
+        ),
+        protection=Protection(raw["protection"]),
+        sampled=raw["sampled"],
+        encrypted_by=raw["encrypted_by"],
+        notes=tuple(raw["notes"]),
+    )
+
+
+def scan_to_json(scan: TableScan) -> str:
+    return json.dumps(
+        {
+            "status": scan.status.value,
+            "error": scan.error,
+            "columns": [assessment_to_json(c) for c in scan.columns],
+        },
+        sort_keys=True,
+    )
+
+
+def scan_from_json(text: str, table: Table, access: TableAccess) -> TableScan:
+    raw = json.loads(text)
+    return TableScan(
+        table=table,
+        status=TableStatus(raw["status"]),
+        columns=tuple(assessment_from_json(c) for c in raw["columns"]),
+        access=access,
+        error=raw["error"],
+    )
+
+
+def metadata_fingerprint(table: Table, access: TableAccess, rules_version: str, sample_rows: int) -> str:
+    """Changes when anything that could change the table's classification or readers changes:
+    columns, table and serde parameters (last DDL time included), owner, grants, the rule packs."""
+    doc = {
+        "columns": [[c.name, c.data_type, c.comment, c.is_partition_key] for c in table.columns],
+        "properties": sorted(table.properties.items()),
+        "serde": sorted(table.serde_properties.items()),
+        "owner": table.owner,
+        "type": table.table_type,
+        "access": [access.breadth.value, *(p.describe() for p in access.paths)],
+        "rules": rules_version,
+        "rows": sample_rows,
+    }
+    return hashlib.sha256(json.dumps(doc, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def redact_document(doc: Any) -> Any:
+    """The findings document as stored: masked examples dropped too."""
+    if isinstance(doc, dict):
+        return {k: None if k in ("example", "masked_example") else redact_document(v) for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [redact_document(v) for v in doc]
+    return doc
+
+
+@dataclass(frozen=True)
+class Interrupted:
+    run_id: str
+    scans: dict[str, tuple[str, str]]  # fqn → (metadata fingerprint, scan JSON)
+
+
+class StateStore:
+    def __init__(self, path: Path, warehouse: str) -> None:
+        self.path = path
+        self.warehouse = warehouse
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock_fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self._lock_fd)
+            raise StateLocked(
+                f"another scan is using the state store {path}",
+                hint="wait for it to finish; cron runs must not overlap",
+            ) from None
+        # Create the file 0600 before SQLite opens it; SQLite gives its journal the same mode.
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None)
+            self.db.executescript(SCHEMA)
+            version = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise ConfigError(
+                f"not a state store: {exc}", file=path, hint="point state: at a new file"
+            ) from None
+        if version is None:
+            self.db.execute("INSERT INTO meta VALUES ('version', ?)", (str(STATE_VERSION),))
+        elif int(version[0]) != STATE_VERSION:
+            self.close()
+            raise ConfigError(f"state store version {version[0]} is not {STATE_VERSION}", file=path)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.db.close()
+        with contextlib.suppress(OSError):
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+            os.close(self._lock_fd)
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- runs -------------------------------------------------------------------------------------
+
+    def interrupted_run(self) -> Interrupted | None:
+        row = self.db.execute(
+            "SELECT run_id FROM runs WHERE warehouse = ? AND status = 'running' "
+            "ORDER BY started_at DESC LIMIT 1",
+            (self.warehouse,),
+        ).fetchone()
+        if row is None:
+            return None
+        scans = {
+            fqn: (fp, scan)
+            for fqn, fp, scan in self.db.execute(
+                "SELECT fqn, metadata_fp, scan FROM run_tables WHERE run_id = ?", (row[0],)
+            )
+        }
+        return Interrupted(row[0], scans)
+
+    def begin_run(self, run_id: str, started_at: str, mode: str, source: str) -> None:
+        with self._tx() as db:
+            # An earlier run that never finished, and is not being resumed, is abandoned.
+            db.execute(
+                "UPDATE runs SET status = 'interrupted' "
+                "WHERE warehouse = ? AND status = 'running' AND run_id != ?",
+                (self.warehouse, run_id),
+            )
+            db.execute(
+                "INSERT OR IGNORE INTO runs (run_id, warehouse, started_at, mode, source, status) "
+                "VALUES (?, ?, ?, ?, ?, 'running')",
+                (run_id, self.warehouse, started_at, mode, source),
+            )
+
+    def record_table(self, run_id: str, scan: TableScan, fingerprint: str) -> None:
+        """Called as each table finishes, so a killed run can resume without redoing it."""
+        text = scan_to_json(scan)
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO run_tables VALUES (?, ?, ?, ?)",
+                (run_id, scan.table.fqn, fingerprint, text),
+            )
+            if scan.status is TableStatus.SCANNED:
+                db.execute(
+                    "INSERT OR REPLACE INTO tables VALUES (?, ?, ?, ?, ?)",
+                    (self.warehouse, scan.table.fqn, fingerprint, _now(), text),
+                )
+
+    def cached_scan(self, fqn: str, fingerprint: str, max_age_days: float) -> str | None:
+        """A fresh classification of an unchanged table, or None."""
+        row = self.db.execute(
+            "SELECT metadata_fp, scanned_at, scan FROM tables WHERE warehouse = ? AND fqn = ?",
+            (self.warehouse, fqn),
+        ).fetchone()
+        if row is None or row[0] != fingerprint:
+            return None
+        scanned = datetime.strptime(row[1], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        if datetime.now(UTC) - scanned > timedelta(days=max_age_days):
+            return None
+        return str(row[2])
+
+    def finish_run(
+        self, run_id: str, finished_at: str, findings: Sequence[Finding], scanned_tables: set[str]
+    ) -> tuple[dict[str, Baseline], list[FixedFinding]]:
+        """New / unchanged per finding, and what was fixed: open before, gone now, on a table this
+        run read (a table that could not be read fixes nothing)."""
+        previous = {
+            row[0]: row
+            for row in self.db.execute(
+                "SELECT fingerprint, id, rule_id, table_fqn, principal, severity, title, first_seen, "
+                "last_seen FROM findings WHERE warehouse = ? AND status = 'open'",
+                (self.warehouse,),
+            )
+        }
+        baseline: dict[str, Baseline] = {}
+        current = {f.fingerprint for f in findings}
+        fixed: list[FixedFinding] = []
+        with self._tx() as db:
+            for f in findings:
+                before = previous.get(f.fingerprint)
+                first_seen = before[7] if before else finished_at
+                baseline[f.fingerprint] = Baseline("unchanged" if before else "new", first_seen, finished_at)
+                db.execute(
+                    "INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
+                    (
+                        self.warehouse,
+                        f.fingerprint,
+                        f.id,
+                        f.rule_id,
+                        f.table.fqn,
+                        str(f.principal) if f.principal else None,
+                        f.severity,
+                        f.title,
+                        first_seen,
+                        finished_at,
+                    ),
+                )
+            for fingerprint, row in previous.items():
+                if fingerprint in current or row[3] not in scanned_tables:
+                    continue
+                fixed.append(
+                    FixedFinding(row[1], fingerprint, row[2], row[3], row[4], row[5], row[6], row[7], row[8])
+                )
+                db.execute(
+                    "UPDATE findings SET status = 'fixed' WHERE warehouse = ? AND fingerprint = ?",
+                    (self.warehouse, fingerprint),
+                )
+            db.execute(
+                "UPDATE runs SET status = 'complete', finished_at = ? WHERE run_id = ?", (finished_at, run_id)
+            )
+        return baseline, fixed
+
+    def store_document(self, run_id: str, doc: Mapping[str, Any]) -> None:
+        self.db.execute(
+            "UPDATE runs SET doc = ? WHERE run_id = ?", (json.dumps(redact_document(doc)), run_id)
+        )
+
+    def latest_document(self) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT doc FROM runs WHERE warehouse = ? AND status = 'complete' AND doc IS NOT NULL "
+            "ORDER BY finished_at DESC LIMIT 1",
+            (self.warehouse,),
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def read_latest_document(path: Path) -> dict[str, Any]:
+    """The newest finished run's findings document in a state file (any warehouse), read-only."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        row = db.execute(
+            "SELECT doc FROM runs WHERE status = 'complete' AND doc IS NOT NULL "
+            "ORDER BY finished_at DESC LIMIT 1"
+        ).fetchone()
+        db.close()
+    except sqlite3.Error as exc:
+        raise ConfigError(f"cannot read state store: {exc}", file=path, hint="is it a state file?") from None
+    if row is None:
+        raise ConfigError("the state store holds no finished scan", file=path, hint="run exposure scan first")
+    doc: dict[str, Any] = json.loads(row[0])
+    return doc

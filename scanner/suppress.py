@@ -1,0 +1,98 @@
+"""Suppressions: findings someone accepted, with an owner, a reason and an expiry date.
+
+An entry names a finding by fingerprint (or its id), or by rule + a db.table glob (+ principal).
+Suppressed findings stay in every output, marked. Expired entries suppress nothing; they and entries
+that match no finding are reported, and fail the run under --strict-suppressions.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from scanner.errors import ConfigError
+from scanner.models import Finding, Suppression
+from scanner.yamlio import load_validated
+
+
+def load_suppressions(path: Path) -> list[tuple[Suppression, str | None]]:
+    """Entries with their optional principal."""
+    data, lines = load_validated(path, "suppressions.schema.json", ConfigError)
+    entries = []
+    for index, raw in enumerate(data["suppressions"]):
+        line = lines.line(("suppressions", index))
+        expires = raw["expires"]
+        try:
+            # YAML reads an unquoted 2027-01-31 as a date already
+            expires = (
+                expires.isoformat()
+                if isinstance(expires, date)
+                else date.fromisoformat(str(expires)).isoformat()
+            )
+        except ValueError:
+            raise ConfigError(
+                f"expires {raw['expires']!r} is not a date",
+                file=path,
+                line=lines.line(("suppressions", index, "expires")),
+                hint="write it as YYYY-MM-DD",
+            ) from None
+        entries.append(
+            (
+                Suppression(
+                    owner=raw["owner"],
+                    reason=raw["reason"],
+                    expires=expires,
+                    origin=f"{path}:{line}",
+                    fingerprint=raw.get("fingerprint"),
+                    rule=raw.get("rule"),
+                    object=raw.get("object"),
+                ),
+                raw.get("principal"),
+            )
+        )
+    return entries
+
+
+def _matches(entry: Suppression, principal: str | None, finding: Finding) -> bool:
+    if entry.fingerprint:
+        key = entry.fingerprint.lower()
+        return key == finding.id.lower() or finding.fingerprint.startswith(key)
+    if entry.rule != finding.rule_id or entry.object is None:
+        return False
+    if not fnmatch.fnmatchcase(finding.table.fqn.lower(), entry.object.lower()):
+        return False
+    return principal is None or (
+        finding.principal is not None and str(finding.principal) == principal.lower()
+    )
+
+
+@dataclass(frozen=True)
+class SuppressionOutcome:
+    suppressed: dict[str, Suppression]  # fingerprint → entry
+    problems: list[str]  # expired entries and entries that match nothing
+
+
+def apply_suppressions(
+    entries: Sequence[tuple[Suppression, str | None]], findings: Sequence[Finding], today: date | None = None
+) -> SuppressionOutcome:
+    today = today or date.today()
+    suppressed: dict[str, Suppression] = {}
+    problems: list[str] = []
+    for entry, principal in entries:
+        matched = [f for f in findings if _matches(entry, principal, f)]
+        what = entry.fingerprint or f"{entry.rule} on {entry.object}"
+        if date.fromisoformat(entry.expires) < today:
+            problems.append(
+                f"{entry.origin}: suppression of {what} (owner {entry.owner}) expired on {entry.expires}"
+                + (f"; {len(matched)} finding(s) are reported again" if matched else "")
+            )
+            continue
+        if not matched:
+            problems.append(f"{entry.origin}: suppression of {what} (owner {entry.owner}) matches no finding")
+            continue
+        for finding in matched:
+            suppressed.setdefault(finding.fingerprint, entry)
+    return SuppressionOutcome(suppressed, problems)

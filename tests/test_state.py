@@ -1,0 +1,324 @@
+"""Nightly use: the state store, new / unchanged / fixed, incremental scans, resume, suppressions,
+exit codes, SARIF and JUnit."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import duckdb
+import jsonschema
+import pytest
+
+from scanner.state import StateLocked, StateStore
+from tests.conftest import (
+    CANARY_CARDS,
+    CANARY_EMAILS,
+    CANARY_SSNS,
+    CANARY_TEXT,
+    PLANTED_GRANTS,
+    exposure_command,
+    load_findings,
+    run_exposure,
+)
+
+SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sarif-schema-2.1.0.json"
+
+
+def _scan(planted: dict[str, Path], out: str, *extra: str) -> tuple[Any, dict[str, Any]]:
+    run = run_exposure(
+        ["scan", "--source", f"duckdb://{planted['db']}", "--grants", str(planted["grants"]),
+         "--state", str(planted["dir"] / "state.db"), "--out", str(planted["dir"] / out),
+         "--format", "json", "--format", "sarif", "--format", "junit", "--everyone", "group everyone_at_acme",
+         *extra]
+    )  # fmt: skip
+    assert run.code in (0, 1), run.output
+    return run, load_findings(planted["dir"] / out)
+
+
+def _by_state(doc: dict[str, Any]) -> dict[str, set[tuple[str, str, str | None]]]:
+    out: dict[str, set[tuple[str, str, str | None]]] = {"new": set(), "unchanged": set(), "fixed": set()}
+    for f in doc["findings"]:
+        p = f["principal"]
+        out[f["baseline_state"]].add((f["rule"], f["table"], f"{p['type']}:{p['name']}" if p else None))
+    for x in doc["fixed"]:
+        out["fixed"].add((x["rule"], x["table"], x["principal"]))
+    return out
+
+
+def _sarif_states(out: Path) -> dict[str, set[tuple[str, str]]]:
+    sarif = json.loads((out / "findings.sarif").read_text())
+    states: dict[str, set[tuple[str, str]]] = {}
+    for r in sarif["runs"][0]["results"]:
+        table = r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+        states.setdefault(r["baselineState"], set()).add((r["ruleId"], table))
+    return states
+
+
+def test_three_scans_report_new_unchanged_and_fixed(planted: dict[str, Path]) -> None:
+    _, first = _scan(planted, "run1")
+    assert _by_state(first)["unchanged"] == set() and _by_state(first)["fixed"] == set()
+    assert len(_by_state(first)["new"]) == len(first["findings"]) > 0
+
+    # A grant added, a table fixed (its broad grant revoked), a table added.
+    con = duckdb.connect(str(planted["db"]))
+    con.execute("CREATE TABLE people.new_hires (employee_id BIGINT, ssn VARCHAR)")
+    con.executemany(
+        "INSERT INTO people.new_hires VALUES (?, ?)", [(i, CANARY_SSNS[i % 5]) for i in range(40)]
+    )
+    con.close()
+    grants = PLANTED_GRANTS.replace("GRANT SELECT ON TABLE people.contacts TO GROUP everyone_at_acme;\n", "")
+    grants += "GRANT SELECT ON TABLE vault.cards_plain TO ROLE public;\n"
+    grants += "GRANT SELECT ON TABLE people.new_hires TO ROLE public;\n"
+    planted["grants"].write_text(grants)
+
+    _, second = _scan(planted, "run2")
+    states = _by_state(second)
+    assert states["new"] == {
+        ("EXP001", "vault.cards_plain", "ROLE:public"),
+        ("EXP001", "people.new_hires", "ROLE:public"),
+        ("EXP002", "people.new_hires", None),
+    }
+    assert states["fixed"] == {("EXP001", "people.contacts", "group everyone_at_acme")}
+    assert states["unchanged"] == {k for k in _by_state(first)["new"]} - {
+        ("EXP001", "people.contacts", "GROUP:everyone_at_acme")
+    }
+    sarif = _sarif_states(planted["dir"] / "run2")
+    assert sarif["new"] == {(r, t) for r, t, _ in states["new"]}
+    assert sarif["absent"] == {("EXP001", "people.contacts")}
+    assert sarif["unchanged"] == {(r, t) for r, t, _ in states["unchanged"]}
+
+    _, third = _scan(planted, "run3")
+    assert _by_state(third)["new"] == set() and _by_state(third)["fixed"] == set()
+    assert _by_state(third)["unchanged"] == states["new"] | states["unchanged"]
+    # nothing changed: no table is sampled again
+    assert third["coverage"]["tables_sampled"] == 0
+    assert third["coverage"]["tables_reused"] == third["coverage"]["tables_total"]
+    first_seen = {f["id"]: f["first_seen"] for f in first["findings"]}
+    assert all(f["first_seen"] == first_seen[f["id"]] for f in third["findings"] if f["id"] in first_seen)
+
+
+def test_full_resamples_everything(planted: dict[str, Path]) -> None:
+    _scan(planted, "a")
+    _, again = _scan(planted, "b", "--full")
+    assert again["coverage"]["tables_sampled"] == again["coverage"]["tables_total"]
+
+
+def test_sarif_validates_against_the_official_schema(planted: dict[str, Path]) -> None:
+    suppressions = planted["dir"] / "suppressions.yaml"
+    suppressions.write_text(
+        "version: 1\nsuppressions:\n"
+        "  - rule: EXP002\n    object: vault.*\n    owner: sec-team@example.com\n"
+        "    reason: vault tables are migrated this quarter\n    expires: 2999-01-01\n"
+    )
+    _scan(planted, "s1")
+    _scan(planted, "s2", "--suppressions", str(suppressions))
+    schema = json.loads(SARIF_SCHEMA.read_text())
+    for out in ("s1", "s2"):
+        sarif = json.loads((planted["dir"] / out / "findings.sarif").read_text())
+        jsonschema.validators.validator_for(schema)(schema).validate(sarif)
+        results = sarif["runs"][0]["results"]
+        assert results and all(
+            r["partialFingerprints"] and r["locations"][0]["logicalLocations"] for r in results
+        )
+        assert all("provenance" in r for r in results)
+    suppressed = [
+        r
+        for r in json.loads((planted["dir"] / "s2" / "findings.sarif").read_text())["runs"][0]["results"]
+        if r.get("suppressions")
+    ]
+    assert [r["ruleId"] for r in suppressed] == ["EXP002"]
+    junit = ET.parse(planted["dir"] / "s2" / "junit.xml").getroot()
+    assert int(junit.get("skipped", "0")) == 1 and int(junit.get("failures", "0")) >= 1
+
+
+def test_expired_suppression_is_reported_and_strict_fails(planted: dict[str, Path]) -> None:
+    suppressions = planted["dir"] / "suppressions.yaml"
+    suppressions.write_text(
+        "version: 1\nsuppressions:\n"
+        "  - fingerprint: EXP002-000000000000\n    owner: alice@example.com\n"
+        "    reason: accepted during the 2025 migration\n    expires: 2025-01-31\n"
+    )
+    base = ["scan", "--source", f"duckdb://{planted['db']}", "--grants", str(planted["grants"]),
+            "--suppressions", str(suppressions), "--fail-on", "SEV0",
+            "--out", str(planted["out"])]  # fmt: skip
+    relaxed = run_exposure(base)
+    assert relaxed.code == 0, relaxed.output
+    assert "expired on 2025-01-31" in relaxed.output
+    assert any("expired on 2025-01-31" in p for p in load_findings(planted["out"])["suppression_problems"])
+    strict = run_exposure([*base, "--strict-suppressions"])
+    assert strict.code == 1, strict.output
+
+
+def test_suppressed_findings_stay_in_outputs_and_do_not_fail(planted: dict[str, Path]) -> None:
+    first = run_exposure(
+        ["scan", "--source", f"duckdb://{planted['db']}", "--grants", str(planted["grants"]), "--out",
+         str(planted["out"])]
+    )  # fmt: skip
+    doc = load_findings(planted["out"])
+    severe = [f for f in doc["findings"] if f["severity"] in ("SEV0", "SEV1", "SEV2", "SEV3")]
+    suppressions = planted["dir"] / "s.yaml"
+    entries = "".join(
+        f"  - fingerprint: {f['id']}\n    owner: risk@example.com\n"
+        "    reason: compensating control in place\n    expires: 2999-12-31\n"
+        for f in severe
+    )
+    suppressions.write_text("version: 1\nsuppressions:\n" + entries)
+    second = run_exposure(
+        ["scan", "--source", f"duckdb://{planted['db']}", "--grants", str(planted["grants"]), "--out",
+         str(planted["out"]), "--suppressions", str(suppressions)]
+    )  # fmt: skip
+    assert first.code == 1 and second.code == 0, second.output
+    doc = load_findings(planted["out"])
+    assert {f["id"] for f in doc["findings"] if f["suppressed"]} == {f["id"] for f in severe}
+
+
+def test_malformed_suppressions_file_is_exit_2(planted: dict[str, Path]) -> None:
+    bad = planted["dir"] / "s.yaml"
+    bad.write_text("version: 1\nsuppressions:\n  - rule: EXP001\n    object: hr.*\n    owner: x\n")
+    run = run_exposure(["scan", "--source", f"duckdb://{planted['db']}", "--suppressions", str(bad)])
+    assert run.code == 2 and f"{bad}:3" in run.output and "reason" in run.output
+
+
+def test_fail_on_new_counts_only_new_findings(planted: dict[str, Path]) -> None:
+    run, _ = _scan(planted, "n1", "--fail-on-new")
+    assert run.code == 1  # everything is new the first time
+    run, _ = _scan(planted, "n2", "--fail-on-new")
+    assert run.code == 0, run.output
+
+
+def test_two_runs_cannot_share_a_state_store(planted: dict[str, Path]) -> None:
+    holder = StateStore(planted["dir"] / "state.db", "planted")
+    try:
+        with pytest.raises(StateLocked):
+            StateStore(planted["dir"] / "state.db", "planted")
+        run = run_exposure(
+            ["scan", "--source", f"duckdb://{planted['db']}", "--state", str(planted["dir"] / "state.db")]
+        )
+        assert run.code == 2 and "another scan is using the state store" in run.output
+    finally:
+        holder.close()
+
+
+def test_state_file_and_logs_hold_no_canary(planted: dict[str, Path]) -> None:
+    run, _ = _scan(planted, "leak1")
+    _scan(planted, "leak2", "--full")
+    state = planted["dir"] / "state.db"
+    assert oct(state.stat().st_mode & 0o777) == "0o600"
+    stored = state.read_bytes()
+    logs = run.stderr
+    assert '"event": "table_done"' in logs
+    canaries = [*CANARY_SSNS, *CANARY_CARDS, *CANARY_EMAILS, CANARY_TEXT]
+    canaries += [c.replace("-", "") for c in CANARY_SSNS] + [c.replace(" ", "") for c in CANARY_CARDS]
+    for canary in canaries:
+        assert canary.encode() not in stored, canary
+        assert canary not in logs, canary
+    # not even the masked examples the reports show
+    assert b"***-**-" not in stored
+
+
+def test_workers_give_the_same_findings(planted: dict[str, Path]) -> None:
+    _, one = _scan(planted, "w1", "--full")
+    _, four = _scan(planted, "w4", "--full", "--workers", "4")
+    assert {f["id"] for f in one["findings"]} == {f["id"] for f in four["findings"]}
+
+
+def test_report_rerenders_without_the_warehouse(planted: dict[str, Path]) -> None:
+    _scan(planted, "r1")
+    planted["db"].unlink()
+    for stored in (planted["dir"] / "state.db", planted["dir"] / "r1" / "findings.json"):
+        out = planted["dir"] / f"rendered-{stored.suffix.strip('.')}"
+        run = run_exposure(["report", str(stored), "--format", "html", "--format", "sarif", "--format", "md",
+                            "--out", str(out)])  # fmt: skip
+        assert run.code == 0, run.output
+        assert (out / "report.html").is_file() and (out / "findings.sarif").is_file()
+        assert list((out / "sev").glob("EXP*.md"))
+    broken = planted["dir"] / "broken.json"
+    broken.write_text('{"schema_version": "1.0"}')
+    run = run_exposure(["report", str(broken)])
+    assert run.code == 2 and "Traceback" not in run.output
+
+
+# --- resume ---------------------------------------------------------------------------------------
+
+
+def _many_tables(path: Path, tables: int = 240) -> None:
+    con = duckdb.connect(str(path))
+    con.execute("CREATE SCHEMA bulk")
+    for i in range(tables):
+        con.execute(f"CREATE TABLE bulk.t{i:03d} AS SELECT range AS id, "
+                    f"printf('%03d-%02d-%04d', 100 + (range * 7 + {i}) % 500, 1 + range % 90, 1 + range) "
+                    "AS ssn, "
+                    f"'note ' || range AS note FROM range(300)")  # fmt: skip
+    con.close()
+    (path.parent / "grants.sql").write_text("GRANT SELECT ON DATABASE bulk TO ROLE public;\n")
+
+
+def test_killed_scan_resumes_without_redoing_or_duplicating(tmp_path: Path) -> None:
+    db = tmp_path / "many.duckdb"
+    _many_tables(db)
+    common = [
+        "scan",
+        "--source",
+        f"duckdb://{db}",
+        "--grants",
+        str(tmp_path / "grants.sql"),
+        "--format",
+        "json",
+    ]
+    run_exposure([*common, "--out", str(tmp_path / "ref")])
+    expected = {f["id"] for f in load_findings(tmp_path / "ref")["findings"]}
+
+    state = tmp_path / "state.db"
+    proc = subprocess.Popen(
+        [*exposure_command(), *common, "--state", str(state), "--out", str(tmp_path / "killed")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ},
+    )
+    done = 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if state.exists():
+            try:
+                with sqlite3.connect(f"file:{state}?mode=ro", uri=True, timeout=1) as ro:
+                    done = ro.execute("SELECT count(*) FROM run_tables").fetchone()[0]
+            except sqlite3.Error:
+                done = 0
+        if done >= 40:
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.05)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the scan finished before it could be interrupted"
+    assert not (tmp_path / "killed" / "findings.json").exists()
+
+    resumed = run_exposure([*common, "--state", str(state), "--out", str(tmp_path / "resumed"), "--resume"])
+    assert resumed.code == 1, resumed.output
+    doc = load_findings(tmp_path / "resumed")
+    ids = [f["id"] for f in doc["findings"]]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == expected
+    assert doc["run"]["resumed"] is True
+    # finished tables were not redone
+    assert doc["coverage"]["tables_sampled"] <= doc["coverage"]["tables_total"] - done
+    with sqlite3.connect(state) as con:
+        statuses = [s for (s,) in con.execute("SELECT status FROM runs")]
+    assert statuses == ["complete"]
+
+
+def test_resume_needs_a_state_store() -> None:
+    run = run_exposure(["scan", "--source", "duckdb:///nonexistent.duckdb", "--resume"])
+    assert run.code == 2 and "--resume needs a state store" in run.output
+
+
+if sys.platform == "win32":  # pragma: no cover - fcntl locks
+    pytest.skip("POSIX only", allow_module_level=True)
