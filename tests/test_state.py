@@ -96,7 +96,8 @@ def test_three_scans_report_new_unchanged_and_fixed(planted: dict[str, Path]) ->
     assert sarif["absent"] == {("EXP001", "people.contacts")}
     assert sarif["unchanged"] == {(r, t) for r, t, _ in states["unchanged"]}
 
-    _, third = _scan(planted, "run3")
+    third_run, third = _scan(planted, "run3")
+    assert ": 0 sampled, 7 unchanged and reused" in " ".join(third_run.stdout.split())
     assert _by_state(third)["new"] == set() and _by_state(third)["fixed"] == set()
     assert _by_state(third)["unchanged"] == states["new"] | states["unchanged"]
     # nothing changed: no table is sampled again

@@ -35,8 +35,15 @@ def print_summary(
     cov = result.coverage
     console.print(
         f"[bold]exposure[/] scanned [bold]{cov.tables_scanned}/{cov.tables_total}[/] tables of "
-        f"[bold]{result.warehouse}[/] ({result.source})"
+        f"[bold]{escape(result.warehouse)}[/] ({escape(result.source)}): {cov.tables_sampled} sampled, "
+        f"{cov.tables_reused} unchanged and reused"
     )
+    if result.baseline or result.fixed:
+        new = sum(b.state == "new" for b in result.baseline.values())
+        console.print(
+            f"Since the previous run: [bold]{new}[/] new, {len(result.baseline) - new} unchanged, "
+            f"[bold]{len(result.fixed)}[/] fixed; {len(result.suppressed)} suppressed"
+        )
     if not cov.complete:
         console.print(
             f"[yellow]Partial coverage:[/] {cov.tables_unreadable} unreadable, "
