@@ -38,12 +38,15 @@ def column_encryption(table: Table) -> dict[str, str]:
                 for column in table.columns:
                     covered.setdefault(column.name.lower(), f"{scope} {key}")
         for key in COLUMN_ENCRYPTION_PROPERTIES:
-            value = lowered.get(key)
-            if not value:
-                continue
-            for group in value.split(";"):
-                _, _, columns = group.rpartition(":")
-                for name in columns.split(","):
-                    if name.strip():
-                        covered.setdefault(name.strip().lower(), f"{scope} {key}")
+            for name in columns_named(lowered.get(key, "")):
+                covered.setdefault(name, f"{scope} {key}")
     return covered
+
+
+def columns_named(value: str) -> list[str]:
+    """Lower-cased columns of a `key:col,col;key2:col` property value (orc.encrypt, orc.mask, ...)."""
+    names = []
+    for group in value.split(";"):
+        _, _, columns = group.rpartition(":")
+        names += [name.strip().lower() for name in columns.split(",") if name.strip()]
+    return names

@@ -51,6 +51,8 @@ class ScanConfig:
     suppressions: Path | None = None
     strict_suppressions: bool = False
     fail_on_new: bool = False
+    gate_required_properties: tuple[str, ...] = ("owner", "sensitivity")
+    gate_encryption_properties: tuple[str, ...] = ()
     mode: str = "on-demand"
     config_file: Path | None = None
 
@@ -181,6 +183,10 @@ def load_config(path: Path) -> ScanConfig:
         workers=int((data.get("concurrency") or {}).get("workers", 1)),
         table_timeout=float((data.get("concurrency") or {}).get("table_timeout", 600)),
         suppressions=rel(data["suppressions"]) if "suppressions" in data else None,
+        gate_required_properties=tuple(
+            (data.get("gate") or {}).get("required_properties", ["owner", "sensitivity"])
+        ),
+        gate_encryption_properties=tuple((data.get("gate") or {}).get("encryption_properties", [])),
         ranger_url=(data.get("ranger") or {}).get("url"),
         ranger_service=(data.get("ranger") or {}).get("service", "hive"),
         mode=data.get("mode", "on-demand"),

@@ -68,6 +68,11 @@ def split_statements(sql: str, path: str, dialect: str) -> list[Statement]:
         raise GrantsError(
             f"cannot tokenize SQL: {exc}", file=path, hint="look for an unclosed quote or comment"
         ) from None
+    return statements_from_tokens(sql, tokens)
+
+
+def statements_from_tokens(sql: str, tokens: Sequence[Token]) -> list[Statement]:
+    """Group tokens into statements at top-level semicolons."""
     statements: list[Statement] = []
     current: list[Token] = []
     for token in [*tokens, None]:

@@ -21,8 +21,11 @@ from scanner import __version__
 from scanner.config import DEFAULT_OUT, FORMATS, MODES, ScanConfig, load_config
 from scanner.errors import ExitCode, ExposureError
 from scanner.evaluate import SEVERITIES
+from scanner.files import write_private
+from scanner.gate import GateOptions, git_changes, run_gate
 from scanner.models import Principal, PrincipalType
 from scanner.report import write_documents, write_reports
+from scanner.report.gate import GATE_FORMATTERS
 from scanner.report.terminal import print_access, print_columns, print_summary, scan_progress
 from scanner.rules import load_classifier_pack, load_exposure_rules, load_rulebook
 from scanner.scan import classify_csv, exit_code_for, explain_access, load_document, run_scan
@@ -267,6 +270,78 @@ def access(
         click.echo(json.dumps(access_json(answer), indent=2))
     else:
         print_access(Console(highlight=False, width=None if sys.stdout.isatty() else 120), answer)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--git-diff", "git_diff", help="Check only DDL that BASE..HEAD adds or modifies.")
+@click.option("--dialect", default=None, help="SQL dialect sqlglot reads (default hive).")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "github", "sarif", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--output-file", type=click.Path(path_type=Path), help="Write the output here (0600), not stdout."
+)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="YAML config file.")
+@click.option("--suppressions", type=click.Path(path_type=Path), help="The scanner's suppressions file.")
+@click.option("--everyone", multiple=True, help="A principal that reaches everyone.")
+@click.option("--broad", multiple=True, help="A principal that reaches a broad part of the company.")
+@click.option("--require-property", multiple=True, help="TBLPROPERTIES a sensitive table must carry.")
+@click.option("--encryption-property", multiple=True, help="Extra property naming encrypted columns.")
+@click.option(
+    "--rules", "rule_packs", multiple=True, type=click.Path(path_type=Path), help="Extra classifier pack."
+)
+@handle_errors
+def gate(
+    files: Sequence[Path],
+    git_diff: str | None,
+    dialect: str | None,
+    output: str,
+    output_file: Path | None,
+    config_path: Path | None,
+    suppressions: Path | None,
+    everyone: Sequence[str],
+    broad: Sequence[str],
+    require_property: Sequence[str],
+    encryption_property: Sequence[str],
+    rule_packs: Sequence[Path],
+) -> None:
+    """Check table DDL (CREATE/ALTER/GRANT) before any data exists: exit 1 on violations,
+    3 when a statement could not be read."""
+    config = load_config(config_path) if config_path else ScanConfig()
+    config = config.with_options(
+        suppressions=suppressions,
+        rule_packs=config.rule_packs + tuple(rule_packs) if rule_packs else None,
+        everyone=config.everyone + _principals(everyone, "--everyone") if everyone else None,
+        broad=config.broad + _principals(broad, "--broad") if broad else None,
+    )
+    root = Path.cwd()
+    changed = None
+    if git_diff:
+        changed = git_changes(git_diff, root)
+        files = tuple(files) or tuple(Path(f) for f in sorted(changed))
+    if not files:
+        if git_diff:
+            click.echo("no SQL files changed")
+            return
+        raise click.UsageError("give SQL files or directories, or --git-diff BASE..HEAD")
+    options = GateOptions(
+        dialect=dialect or config.dialect,
+        required_properties=tuple(require_property) or config.gate_required_properties,
+        encryption_properties=config.gate_encryption_properties + tuple(encryption_property),
+        changed=changed,
+    )
+    result = run_gate([Path(f).resolve() if changed is not None else Path(f) for f in files], config, options)
+    text = GATE_FORMATTERS[output](result, root)
+    if output_file:
+        write_private(output_file, text)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(int(result.exit_code))
 
 
 REPORT_FORMATS = {"md": "markdown", "markdown": "markdown", "html": "html", "sarif": "sarif", "json": "json",

@@ -1,0 +1,665 @@
+"""The CI gate: checks table DDL before any data exists.
+
+Reads CREATE TABLE / CREATE TABLE AS / CREATE VIEW / ALTER TABLE ADD|REPLACE COLUMNS / SET
+TBLPROPERTIES / GRANT / REVOKE / USE with sqlglot in any dialect it reads, builds the schema the files
+leave behind, and applies the rules in rules/gate.yaml with the scanner's own classifier packs (names,
+comments and types only: there are no values yet). Nothing stops on bad input: a statement that
+cannot be parsed becomes a warning with its file:line:column, and the run exits 3 (not checked)
+instead of 0 (clean) or 1 (violations).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import logging
+import re
+import subprocess
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
+from sqlglot.tokenizer_core import Token
+
+from scanner.catalog import column_encryption, columns_named
+from scanner.classify import EMPTY_PROFILE, classify_column
+from scanner.config import ScanConfig
+from scanner.errors import ConfigError, ExitCode, ExposureError
+from scanner.evaluate import AccessModel, AccessPolicy
+from scanner.grants import Statement, _GrantReader, statements_from_tokens
+from scanner.models import AccessPath, Breadth, Column, Grant, GrantSet, Sensitivity, Table, frozen_mapping
+from scanner.rules import ClassSpec, load_rulebook
+from scanner.yamlio import load_schema, parse_yaml, validate
+
+SQL_SUFFIXES = (".sql", ".hql", ".q", ".ddl")
+# sqlglot logs every statement it keeps as an opaque command; the gate reports what matters itself.
+logging.getLogger("sqlglot").setLevel(logging.ERROR)
+# Hive CLI commands that are not SQL: skipped without a warning.
+CLI_COMMANDS = ("set ", "reset", "dfs ", "add ", "delete ", "list ", "compile ", "source ", "!", "reload")
+IGNORE = re.compile(r"exposure:ignore\s+([A-Z]+\d+)(?:\s+(.*))?")
+MASK_PROPERTIES = ("orc.mask",)
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class GateFinding:
+    rule_id: str
+    name: str
+    level: str  # error | warning
+    message: str
+    hint: str
+    location: Location
+    table: str
+    column: str | None = None
+    principal: str | None = None
+    suppressed: str | None = None  # why, when an inline comment or the suppressions file accepts it
+
+    @property
+    def fingerprint(self) -> str:
+        key = "\x1f".join(
+            ["exposure/v1", self.rule_id, "gate", self.table, self.column or "", self.principal or ""]
+        )
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule_id}-{self.fingerprint[:12]}"
+
+
+@dataclass(frozen=True)
+class GateResult:
+    findings: tuple[GateFinding, ...]
+    unparsed: tuple[tuple[Location, str], ...]  # statements the gate could not read
+    files: tuple[str, ...]
+    statements: int
+    notes: tuple[str, ...] = ()
+
+    @property
+    def exit_code(self) -> ExitCode:
+        # Like the scanner: what could not be checked must never read as a verdict.
+        if self.unparsed:
+            return ExitCode.PARTIAL
+        if any(f.level == "error" and not f.suppressed for f in self.findings):
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+
+@dataclass(frozen=True)
+class GateRule:
+    id: str
+    name: str
+    severity: Mapping[str, str]  # sensitivity → error | warning | none
+    message: str
+    hint: str
+
+
+def load_gate_rules() -> dict[str, GateRule]:
+    source = resources.files("scanner.rulepacks").joinpath("gate.yaml")
+    data, lines = parse_yaml(source.read_text(encoding="utf-8"), Path("rules/gate.yaml"), ConfigError)
+    validate(data, load_schema("gate-rules.schema.json"), lines, Path("rules/gate.yaml"), ConfigError)
+    return {
+        r["id"]: GateRule(
+            r["id"], r["name"], frozen_mapping(r["severity"]), r["message"].strip(), r["hint"].strip()
+        )
+        for r in data["rules"]
+    }
+
+
+# --- reading DDL ------------------------------------------------------------------------------------
+
+
+@dataclass
+class DefinedTable:
+    database: str
+    name: str
+    kind: str  # TABLE | VIEW
+    defined_at: Location
+    columns: dict[str, tuple[Column, Location]] = field(default_factory=dict)
+    properties: dict[str, str] = field(default_factory=dict)
+    serde: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def fqn(self) -> str:
+        return f"{self.database}.{self.name}"
+
+    def as_table(self) -> Table:
+        return Table(
+            self.database,
+            self.name,
+            tuple(c for c, _ in self.columns.values()),
+            table_type="VIRTUAL_VIEW" if self.kind == "VIEW" else "MANAGED_TABLE",
+            properties=frozen_mapping(self.properties),
+            serde_properties=frozen_mapping(self.serde),
+        )
+
+
+@dataclass
+class _FileState:
+    path: str
+    source: str
+    database: str = "default"
+
+
+def _offset_location(path: str, source: str, offset: int) -> Location:
+    line_start = source.rfind("\n", 0, offset) + 1
+    return Location(path, source.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _statements(path: str, source: str, dialect: str) -> tuple[list[Statement], list[tuple[Location, str]]]:
+    """Statements with their tokens; a file the tokenizer cannot read is split on semicolons at line
+    ends, and each piece that still cannot be read becomes a warning."""
+    try:
+        tokens = sqlglot.Dialect.get_or_raise(dialect).tokenize(source)
+    except TokenError:
+        return _statements_by_lines(path, source, dialect)
+    return statements_from_tokens(source, tokens), []
+
+
+def _statements_by_lines(
+    path: str, source: str, dialect: str
+) -> tuple[list[Statement], list[tuple[Location, str]]]:
+    statements: list[Statement] = []
+    problems: list[tuple[Location, str]] = []
+    offset = 0
+    for chunk in re.split(r"(?<=;)[ \t]*\n", source):
+        start = offset
+        offset += len(chunk) + 1
+        body = chunk.strip().rstrip(";")
+        if not body or all(line.strip().startswith("--") or not line.strip() for line in body.splitlines()):
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        try:
+            tokens = sqlglot.Dialect.get_or_raise(dialect).tokenize(body)
+        except TokenError as exc:
+            problems.append((_offset_location(path, source, start + lead), f"cannot tokenize: {_first(exc)}"))
+            continue
+        if not tokens:
+            continue
+        line_shift = source.count("\n", 0, start + lead)
+        shifted = tuple(
+            Token(t.token_type, t.text, t.line + line_shift, t.col, t.start + start + lead,
+                  t.end + start + lead, t.comments)
+            for t in tokens
+        )  # fmt: skip
+        statements.append(Statement(body, shifted[0].line, shifted))
+    return statements, problems
+
+
+TABLE_WORDS = frozenset(
+    {"TABLE", "EXTERNAL", "TEMPORARY", "TRANSACTIONAL", "MANAGED", "VIEW", "MATERIALIZED"}
+)
+
+
+def _defines_table(stmt: Statement) -> bool:
+    words = [t.text.upper() for t in stmt.tokens[:3]]
+    if not words or words[0] not in ("CREATE", "ALTER"):
+        return False
+    if words[0] == "ALTER":
+        # only ALTERs that add, replace or rename columns, or set properties, change what the gate checks
+        text = " ".join(t.text.upper() for t in stmt.tokens)
+        return any(k in text for k in ("COLUMNS", " CHANGE ", "SET TBLPROPERTIES", "SET SERDEPROPERTIES"))
+    return bool(TABLE_WORDS & set(words[1:]))
+
+
+def _first(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return " ".join(text.splitlines()[0].split())[:200] if text else type(exc).__name__
+
+
+def _literal(node: exp.Expression | None) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, exp.Literal):
+        return str(node.this)
+    return node.name or node.sql()
+
+
+def _properties(node: exp.Expression | None) -> tuple[dict[str, str], dict[str, str]]:
+    table: dict[str, str] = {}
+    serde: dict[str, str] = {}
+    if node is None:
+        return table, serde
+    for prop in node.find_all(exp.Property):
+        key = _literal(prop.this)
+        value = _literal(prop.args.get("value"))
+        if not key:
+            continue
+        target = serde if prop.find_ancestor(exp.SerdeProperties) else table
+        target[key] = value
+    return table, serde
+
+
+def _column_type(kind: exp.Expression | None, dialect: str) -> str:
+    return kind.sql(dialect=dialect).lower() if kind is not None else "string"
+
+
+def _comment(column_def: exp.ColumnDef) -> str | None:
+    for constraint in column_def.args.get("constraints") or []:
+        if isinstance(constraint.kind, exp.CommentColumnConstraint):
+            return _literal(constraint.kind.this)
+    return None
+
+
+class _Reader:
+    """Applies one file's statements to the schema being built."""
+
+    def __init__(self, dialect: str, tables: dict[str, DefinedTable], grants: _GrantReader) -> None:
+        self.dialect = dialect
+        self.tables = tables
+        self.grants = grants
+        self.unparsed: list[tuple[Location, str]] = []
+        self.statement_of: dict[int, Statement] = {}
+
+    def locate(self, state: _FileState, stmt: Statement, name: str | None = None) -> Location:
+        """Where a name (a column, say) first appears in the statement, else where it starts."""
+        if name is not None:
+            for token in stmt.tokens:
+                if token.text == name or token.text.lower() == name.lower():
+                    return _offset_location(state.path, state.source, token.start)
+        return _offset_location(state.path, state.source, stmt.tokens[0].start)
+
+    def table_key(self, state: _FileState, table: exp.Table) -> tuple[str, str]:
+        return (table.db or state.database, table.name)
+
+    def read(self, state: _FileState, stmt: Statement) -> None:
+        head = stmt.text.lstrip().lower()
+        if head.startswith(CLI_COMMANDS) or not stmt.tokens:
+            return
+        keyword = stmt.tokens[0].text.upper()
+        if keyword in ("USE", "GRANT", "REVOKE"):
+            before = len(self.grants.grants)
+            try:
+                self.grants.read(stmt)
+            except ExposureError as exc:
+                self.unparsed.append((self.locate(state, stmt), exc.message))
+                return
+            for grant in self.grants.grants[before:]:
+                self.statement_of[id(grant)] = stmt
+            if keyword == "USE":
+                state.database = self.grants.database
+            return
+        try:
+            parsed = sqlglot.parse_one(stmt.text, read=self.dialect)
+        except (ParseError, TokenError) as exc:
+            self.unparsed.append((self.locate(state, stmt), f"cannot parse: {_first(exc)}"))
+            return
+        except Exception as exc:
+            self.unparsed.append((self.locate(state, stmt), f"cannot parse: {type(exc).__name__}"))
+            return
+        if isinstance(parsed, exp.Create):
+            self._create(state, stmt, parsed)
+        elif isinstance(parsed, exp.Alter):
+            self._alter(state, stmt, parsed)
+        elif isinstance(parsed, exp.Command) and _defines_table(stmt):
+            # sqlglot kept a table definition as an opaque command: its columns are unknown
+            self.unparsed.append(
+                (self.locate(state, stmt), f"cannot read this {keyword} statement's columns")
+            )
+
+    def _create(self, state: _FileState, stmt: Statement, create: exp.Create) -> None:
+        kind = str(create.args.get("kind") or "").upper()
+        if kind not in ("TABLE", "VIEW"):
+            return
+        target = create.this
+        table = target.this if isinstance(target, exp.Schema) else target
+        if not isinstance(table, exp.Table):
+            return
+        database, name = self.table_key(state, table)
+        defined = DefinedTable(database, name, kind, self.locate(state, stmt))
+        definitions: list[exp.ColumnDef] = list(target.expressions) if isinstance(target, exp.Schema) else []
+        properties = create.args.get("properties")
+        if properties is not None:
+            for partitioned in properties.find_all(exp.PartitionedByProperty):
+                definitions += [d for d in partitioned.find_all(exp.ColumnDef)]
+            defined.properties, defined.serde = _properties(properties)
+        for definition in definitions:
+            self._add_column(state, stmt, defined, definition)
+        select = create.expression
+        if isinstance(select, exp.Query):
+            for projection in select.selects:
+                column_name = projection.alias_or_name
+                if column_name and column_name != "*":
+                    location = self.locate(state, stmt, column_name)
+                    defined.columns[column_name.lower()] = (
+                        Column(column_name, "string", None, len(defined.columns)),
+                        location,
+                    )
+        self.tables[defined.fqn.lower()] = defined
+
+    def _add_column(
+        self, state: _FileState, stmt: Statement, table: DefinedTable, definition: exp.ColumnDef
+    ) -> None:
+        name = definition.name
+        column = Column(name, _column_type(definition.args.get("kind"), self.dialect), _comment(definition),
+                        len(table.columns))  # fmt: skip
+        table.columns[name.lower()] = (column, self.locate(state, stmt, name))
+
+    def _alter(self, state: _FileState, stmt: Statement, alter: exp.Alter) -> None:
+        if not isinstance(alter.this, exp.Table):
+            return
+        database, name = self.table_key(state, alter.this)
+        key = f"{database}.{name}".lower()
+        table = self.tables.get(key)
+        if table is None:
+            # ALTER of a table defined elsewhere: its other columns are unknown, the new ones are not
+            table = self.tables[key] = DefinedTable(database, name, "TABLE", self.locate(state, stmt))
+        for action in alter.args.get("actions") or []:
+            if isinstance(action, exp.ReplaceColumns):
+                table.columns.clear()
+            if isinstance(action, exp.Schema | exp.ReplaceColumns | exp.ColumnDef):
+                definitions = [action] if isinstance(action, exp.ColumnDef) else list(action.expressions)
+                for definition in definitions:
+                    if isinstance(definition, exp.ColumnDef):
+                        self._add_column(state, stmt, table, definition)
+            elif isinstance(action, exp.AlterSet):
+                props, serde = _properties(action)
+                table.properties.update(props)
+                table.serde.update(serde)
+
+
+# --- rules --------------------------------------------------------------------------------------
+
+
+Sensitive = dict[str, tuple[Column, Location, list[str], Sensitivity]]
+
+
+def _classes(table: DefinedTable, specs: Sequence[ClassSpec]) -> Sensitive:
+    """Columns the packs classify from name, comment and type alone."""
+    out: Sensitive = {}
+    for key, (column, location) in table.columns.items():
+        assessment = classify_column(column, EMPTY_PROFILE, specs)
+        if assessment.classes and assessment.sensitivity is not None:
+            out[key] = (column, location, [c.class_id for c in assessment.classes], assessment.sensitivity)
+    return out
+
+
+def _covered(table: DefinedTable, extra_properties: Sequence[str]) -> dict[str, str]:
+    """Lower-cased column → the property that encrypts or masks it."""
+    covered = column_encryption(table.as_table())
+    lowered = {k.lower(): v for k, v in {**table.serde, **table.properties}.items()}
+    for key in (*MASK_PROPERTIES, *extra_properties):
+        for name in columns_named(lowered.get(key.lower(), "")):
+            covered.setdefault(name, key)
+    return covered
+
+
+def _fill(template: str, **values: Any) -> str:
+    return template.format_map({k: v for k, v in values.items()})
+
+
+@dataclass(frozen=True)
+class GateOptions:
+    dialect: str = "hive"
+    required_properties: tuple[str, ...] = ("owner", "sensitivity")
+    encryption_properties: tuple[str, ...] = ()
+    changed: Mapping[str, frozenset[int]] | None = None  # file → changed lines (--git-diff)
+
+
+def run_gate(paths: Sequence[Path], config: ScanConfig, options: GateOptions) -> GateResult:
+    rulebook = load_rulebook(config.rule_packs, None, config.builtin_rules)
+    rules = load_gate_rules()
+    specs = rulebook.classes
+    policy = AccessPolicy.from_rules(rulebook.exposure, config.everyone, config.broad)
+    tables: dict[str, DefinedTable] = {}
+    grant_reader = _GrantReader("", options.dialect, "default")
+    reader = _Reader(options.dialect, tables, grant_reader)
+    ignores: dict[str, list[tuple[int, int, str, str | None]]] = {}  # file → (start, end line, rule, reason)
+    spans: dict[str, list[tuple[int, int]]] = {}  # file → statement line spans
+    statements = 0
+    files: list[str] = []
+    for path in _sql_files(paths):
+        name = str(path)
+        files.append(name)
+        try:
+            source = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise ConfigError(f"cannot read {path}: {exc.strerror}", hint="check the path") from None
+        grant_reader.path = name
+        state = _FileState(name, source)
+        found, problems = _statements(name, source, options.dialect)
+        reader.unparsed.extend(problems)
+        previous_end = 0
+        for stmt in found:
+            statements += 1
+            first = stmt.tokens[0].line
+            last = stmt.tokens[-1].line
+            spans.setdefault(name, []).append((first, last))
+            # inline suppressions: comments from the end of the previous statement to this one's end
+            region = source[previous_end : stmt.tokens[-1].end + 1]
+            base_line = source.count("\n", 0, previous_end) + 1
+            for offset, text in enumerate(region.splitlines()):
+                match = IGNORE.search(text)
+                if match:
+                    ignores.setdefault(name, []).append(
+                        (base_line + offset, last, match.group(1), match.group(2))
+                    )
+            previous_end = stmt.tokens[-1].end + 1
+            reader.read(state, stmt)
+
+    findings: list[GateFinding] = []
+    classified = {key: _classes(t, specs) for key, t in tables.items()}
+    for key, table in tables.items():
+        sensitive = classified[key]
+        if not sensitive:
+            continue
+        if table.kind == "TABLE":
+            covered = _covered(table, options.encryption_properties)
+            rule = rules["GATE001"]
+            for col_key, (column, location, class_ids, sensitivity) in sensitive.items():
+                level = rule.severity.get(sensitivity.value, "none")
+                if col_key in covered or level == "none":
+                    continue
+                findings.append(
+                    GateFinding(
+                        rule.id, rule.name, level,
+                        _fill(rule.message, column=column.name, table=table.fqn, classes=", ".join(class_ids),
+                              sensitivity=sensitivity.value),
+                        _fill(rule.hint, column=column.name, table=table.fqn),
+                        location, table.fqn, column.name,
+                    )
+                )  # fmt: skip
+            rule = rules["GATE003"]
+            missing = [
+                p
+                for p in options.required_properties
+                if p.lower() not in {k.lower() for k in table.properties}
+            ]
+            top = max((s for *_, s in sensitive.values()), key=lambda s: s.rank)
+            level = rule.severity.get(top.value, "none")
+            if missing and level != "none":
+                all_classes = sorted({c for _, _, ids, _ in sensitive.values() for c in ids})
+                findings.append(
+                    GateFinding(
+                        rule.id, rule.name, level,
+                        _fill(rule.message, table=table.fqn, classes=", ".join(all_classes),
+                              missing=", ".join(missing)),
+                        _fill(rule.hint, table=table.fqn, example=", ".join(f"'{m}'='...'" for m in missing)),
+                        table.defined_at, table.fqn,
+                    )
+                )  # fmt: skip
+
+    # grants that reach everyone or a broad group, on tables with sensitive columns
+    grant_set = GrantSet(
+        tuple(grant_reader.grants), tuple(grant_reader.memberships), ("gate",), options.dialect
+    )
+    model = AccessModel(grant_set, policy)
+    rule = rules["GATE002"]
+    for key, table in tables.items():
+        sensitive = classified[key]
+        if not sensitive:
+            continue
+        access = model.table_access(table.as_table())
+        for reach in access.paths:
+            if reach.breadth not in (Breadth.EVERYONE, Breadth.BROAD):
+                continue
+            grant = reach.grant
+            covered_columns = [c for c in sensitive.values() if not grant.columns or c[0].name.lower() in
+                               {g.lower() for g in grant.columns}]  # fmt: skip
+            if not covered_columns:
+                continue
+            top = max((s for *_, s in covered_columns), key=lambda s: s.rank)
+            level = rule.severity.get(top.value, "none")
+            if level == "none":
+                continue
+            location = _grant_location(grant, reader.statement_of.get(id(grant)))
+            all_classes = sorted({c for _, _, ids, _ in covered_columns for c in ids})
+            findings.append(
+                GateFinding(
+                    rule.id, rule.name, level,
+                    _fill(rule.message, principal=str(reach.reader), reach=reach.breadth.value,
+                          privilege=grant.privilege, table=table.fqn, classes=", ".join(all_classes),
+                          via=reach.describe(), chain=_chain(reach)),
+                    _fill(rule.hint, principal=str(grant.principal), privilege=grant.privilege,
+                          table=table.fqn),
+                    location, table.fqn, None, str(grant.principal),
+                )
+            )  # fmt: skip
+
+    findings = _apply_ignores(findings, ignores, config)
+    if options.changed is not None:
+        findings = [f for f in findings if _in_changed(f.location, spans, options.changed)]
+        unparsed = [u for u in reader.unparsed if _in_changed(u[0], spans, options.changed)]
+    else:
+        unparsed = reader.unparsed
+    findings.sort(key=lambda f: (f.location.file, f.location.line, f.location.column, f.rule_id))
+    notes = inline_ignores_without_reason([Path(f) for f in files])
+    return GateResult(tuple(findings), tuple(unparsed), tuple(files), statements, tuple(notes))
+
+
+def _chain(path: AccessPath) -> str:
+    parts = [str(path.reader), *(f"role {m.role}" for m in reversed(path.via_roles))]
+    grantee = str(path.grant.principal)
+    if parts[-1] != grantee:
+        parts.append(grantee)
+    return " ← ".join(parts)
+
+
+def _grant_location(grant: Grant, stmt: Statement | None) -> Location:
+    assert grant.source is not None
+    if stmt is not None:
+        first = stmt.tokens[0]
+        return Location(grant.source.origin, first.line, first.col - len(first.text) + 1)
+    return Location(grant.source.origin, grant.source.line or 1)
+
+
+def _apply_ignores(
+    findings: list[GateFinding],
+    ignores: Mapping[str, list[tuple[int, int, str, str | None]]],
+    config: ScanConfig,
+) -> list[GateFinding]:
+    from dataclasses import replace
+
+    from scanner.suppress import load_suppressions
+
+    file_entries = load_suppressions(config.suppressions) if config.suppressions else []
+    today = date.today()
+    out = []
+    for finding in findings:
+        why = None
+        for start, end, rule_id, reason in ignores.get(finding.location.file, []):
+            if rule_id == finding.rule_id and start <= finding.location.line <= end and reason:
+                why = f"inline: {reason.strip()}"
+                break
+        if why is None:
+            for entry, principal in file_entries:
+                if date.fromisoformat(entry.expires) < today:
+                    continue
+                by_id = entry.fingerprint and (
+                    entry.fingerprint.lower() == finding.id.lower()
+                    or finding.fingerprint.startswith(entry.fingerprint)
+                )
+                by_rule = (
+                    entry.rule == finding.rule_id
+                    and entry.object
+                    and fnmatch.fnmatchcase(finding.table.lower(), entry.object.lower())
+                    and (principal is None or (finding.principal or "").lower() == principal.lower())
+                )
+                if by_id or by_rule:
+                    why = f"{entry.origin}: {entry.reason} (owner {entry.owner}, expires {entry.expires})"
+                    break
+        out.append(replace(finding, suppressed=why) if why else finding)
+    return out
+
+
+def inline_ignores_without_reason(paths: Iterable[Path]) -> list[str]:
+    """`exposure:ignore RULE` with no reason: listed, and never honoured."""
+    problems = []
+    for path in _sql_files(list(paths)):
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            match = IGNORE.search(line)
+            if match and not (match.group(2) or "").strip():
+                problems.append(
+                    f"{path}:{number}: exposure:ignore {match.group(1)} needs a reason; it is ignored"
+                )
+    return problems
+
+
+def _in_changed(
+    location: Location, spans: Mapping[str, list[tuple[int, int]]], changed: Mapping[str, frozenset[int]]
+) -> bool:
+    lines = changed.get(location.file)
+    if not lines:
+        return False
+    for first, last in spans.get(location.file, []):
+        if first <= location.line <= last:
+            return any(first <= n <= last for n in lines)
+    return location.line in lines
+
+
+def _sql_files(paths: Sequence[Path]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*") if p.suffix.lower() in SQL_SUFFIXES and p.is_file())
+        elif path.exists():
+            out.append(path)
+        else:
+            raise ConfigError(f"no such file: {path}", hint="give SQL files or directories")
+    return out
+
+
+# --- git ----------------------------------------------------------------------------------------
+
+
+def git_changes(spec: str, repo: Path) -> dict[str, frozenset[int]]:
+    """Files a change adds or modifies and, in each, the lines it adds (in the new version)."""
+    if ".." not in spec:
+        raise ConfigError(f"--git-diff {spec!r} is not BASE..HEAD", hint="e.g. --git-diff origin/main..HEAD")
+    try:
+        diff = subprocess.run(  # noqa: S603 - fixed argv, no shell
+            ["git", "diff", "--unified=0", "--no-color", "--diff-filter=AM", spec, "--"],  # noqa: S607
+            cwd=repo, capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+    except FileNotFoundError:
+        raise ConfigError("git is not installed", hint="install git or list the files") from None
+    except subprocess.CalledProcessError as exc:
+        raise ConfigError(
+            f"git diff {spec} failed: {_first(RuntimeError(exc.stderr))}", hint="check the revisions"
+        ) from None
+    changed: dict[str, set[int]] = {}
+    current: str | None = None
+    for line in diff.splitlines():
+        if line.startswith("+++ "):
+            target = line[4:].strip()
+            current = None if target == "/dev/null" else str(repo / target.removeprefix("b/"))
+        elif line.startswith("@@") and current is not None:
+            match = re.search(r"\+(\d+)(?:,(\d+))?", line)
+            if match:
+                start, count = int(match.group(1)), int(match.group(2) or 1)
+                changed.setdefault(current, set()).update(range(start, start + count))
+    return {k: frozenset(v) for k, v in changed.items() if k.lower().endswith(SQL_SUFFIXES)}
