@@ -147,6 +147,7 @@ class AccessModel:
             *(self.ranger.grants_for(table) if self.ranger else []),
         ]
         paths: list[AccessPath] = []
+        masks: dict[Principal, tuple[str, ...]] = {}  # one Ranger mask lookup per reader, not per path
         for grant in grants:
             for reader, breadth, chain in self._readers(grant.principal, (), frozenset()):
                 if (
@@ -156,7 +157,11 @@ class AccessModel:
                     and breadth is Breadth.TEAM
                 ):
                     breadth = Breadth.OWNER
-                masked = self.ranger.masked_columns(table, identity_of(reader)) if self.ranger else ()
+                if reader not in masks:
+                    masks[reader] = (
+                        self.ranger.masked_columns(table, identity_of(reader)) if self.ranger else ()
+                    )
+                masked = masks[reader]
                 paths.append(AccessPath(reader, breadth, grant, chain, self.policy.reach(reader), masked))
         paths.sort(key=lambda p: (-p.breadth.rank, str(p.reader)))
         if not paths:

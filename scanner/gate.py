@@ -10,13 +10,12 @@ instead of 0 (clean) or 1 (violations).
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import logging
 import re
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -31,10 +30,12 @@ from scanner.catalog import column_encryption, columns_named
 from scanner.classify import EMPTY_PROFILE, classify_column
 from scanner.config import ScanConfig
 from scanner.errors import ConfigError, ExitCode, ExposureError
-from scanner.evaluate import AccessModel, AccessPolicy
+from scanner.evaluate import AccessModel
 from scanner.grants import Statement, _GrantReader, statements_from_tokens
 from scanner.models import AccessPath, Breadth, Column, Grant, GrantSet, Sensitivity, Table, frozen_mapping
 from scanner.rules import ClassSpec, load_rulebook
+from scanner.scan import access_policy
+from scanner.suppress import entry_matches, expired, load_suppressions
 from scanner.yamlio import load_schema, parse_yaml, validate
 
 SQL_SUFFIXES = (".sql", ".hql", ".q", ".ddl")
@@ -414,7 +415,7 @@ def run_gate(paths: Sequence[Path], config: ScanConfig, options: GateOptions) ->
     rulebook = load_rulebook(config.rule_packs, None, config.builtin_rules)
     rules = load_gate_rules()
     specs = rulebook.classes
-    policy = AccessPolicy.from_rules(rulebook.exposure, config.everyone, config.broad)
+    policy = access_policy(config, rulebook)
     tables: dict[str, DefinedTable] = {}
     grant_reader = _GrantReader("", options.dialect, "default")
     reader = _Reader(options.dialect, tables, grant_reader)
@@ -562,10 +563,6 @@ def _apply_ignores(
     ignores: Mapping[str, list[tuple[int, int, str, str | None]]],
     config: ScanConfig,
 ) -> list[GateFinding]:
-    from dataclasses import replace
-
-    from scanner.suppress import load_suppressions
-
     file_entries = load_suppressions(config.suppressions) if config.suppressions else []
     today = date.today()
     out = []
@@ -575,23 +572,18 @@ def _apply_ignores(
             if rule_id == finding.rule_id and start <= finding.location.line <= end and reason:
                 why = f"inline: {reason.strip()}"
                 break
-        if why is None:
-            for entry, principal in file_entries:
-                if date.fromisoformat(entry.expires) < today:
-                    continue
-                by_id = entry.fingerprint and (
-                    entry.fingerprint.lower() == finding.id.lower()
-                    or finding.fingerprint.startswith(entry.fingerprint)
-                )
-                by_rule = (
-                    entry.rule == finding.rule_id
-                    and entry.object
-                    and fnmatch.fnmatchcase(finding.table.lower(), entry.object.lower())
-                    and (principal is None or (finding.principal or "").lower() == principal.lower())
-                )
-                if by_id or by_rule:
-                    why = f"{entry.origin}: {entry.reason} (owner {entry.owner}, expires {entry.expires})"
-                    break
+        for entry, principal in file_entries if why is None else []:
+            if not expired(entry, today) and entry_matches(
+                entry,
+                principal,
+                finding_id=finding.id,
+                fingerprint=finding.fingerprint,
+                rule_id=finding.rule_id,
+                table=finding.table,
+                finding_principal=finding.principal,
+            ):
+                why = f"{entry.origin}: {entry.reason} (owner {entry.owner}, expires {entry.expires})"
+                break
         out.append(replace(finding, suppressed=why) if why else finding)
     return out
 

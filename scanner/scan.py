@@ -25,7 +25,7 @@ from scanner.catalog import column_encryption, select_tables
 from scanner.classify import EMPTY_PROFILE, classify_column, profile_values
 from scanner.config import ScanConfig
 from scanner.connect import Connector, Sampler, open_source, parse_source
-from scanner.directory import Directory, load_directory
+from scanner.directory import load_directory
 from scanner.errors import ConfigError, ExitCode, SourceError, SourceUnavailable, did_you_mean
 from scanner.evaluate import AccessModel, AccessPolicy, UserAccess, path_covers, severity_rank, user_access
 from scanner.findings import FindingBuilder
@@ -69,12 +69,12 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
     started = _now()
     rulebook = load_rulebook(config.rule_packs, config.exposure_rules, config.builtin_rules)
     grant_set = _configured_grants(config)
-    directory = load_directory(config.directory) if config.directory else None
+    policy = access_policy(config, rulebook)  # the directory file is checked before any source is opened
     suppressions = load_suppressions(config.suppressions) if config.suppressions else []
     warehouse = config.effective_warehouse()
     state = StateStore(config.state, warehouse) if config.state else None
     try:
-        return _run(config, progress, started, rulebook, grant_set, directory, suppressions, state)
+        return _run(config, progress, started, rulebook, grant_set, policy, suppressions, state)
     finally:
         if state is not None:
             state.close()
@@ -86,7 +86,7 @@ def _run(
     started: str,
     rulebook: RuleBook,
     grant_set: GrantSet | None,
-    directory: Directory | None,
+    policy: AccessPolicy,
     suppressions: list[tuple[Suppression, str | None]],
     state: StateStore | None,
 ) -> ScanResult:
@@ -105,14 +105,6 @@ def _run(
             return _unavailable_result(config, rulebook, started, exc)
         grant_set = _with_engine_grants(grant_set, connector.read_grants(tables), config.dialect)
         warnings.extend(grant_set.warnings)
-        policy = AccessPolicy.from_rules(
-            rulebook.exposure,
-            config.everyone,
-            config.broad,
-            directory,
-            config.everyone_share,
-            config.broad_members,
-        )
         access_model = AccessModel(grant_set, policy)
         builder = FindingBuilder(rulebook.exposure, policy, config.effective_warehouse(), grant_set.dialect)
 
@@ -279,6 +271,18 @@ def _unreadable(table: Table, access: TableAccess, error: str) -> TableScan:
     return TableScan(table=table, status=TableStatus.UNREADABLE, columns=(), access=access, error=error)
 
 
+def access_policy(config: ScanConfig, rulebook: RuleBook) -> AccessPolicy:
+    """Who counts as everyone or broad: the rules' spellings, the config's, and the directory."""
+    return AccessPolicy.from_rules(
+        rulebook.exposure,
+        config.everyone,
+        config.broad,
+        load_directory(config.directory) if config.directory else None,
+        config.everyone_share,
+        config.broad_members,
+    )
+
+
 def _configured_grants(config: ScanConfig) -> GrantSet | None:
     """Grants files and Ranger's REST API, merged; None when neither is configured."""
     parts = []
@@ -401,15 +405,7 @@ def explain_access(
         finally:
             connector.close()
     grant_set = _with_engine_grants(grant_set, engine, config.dialect)
-    policy = AccessPolicy.from_rules(
-        rulebook.exposure,
-        config.everyone,
-        config.broad,
-        load_directory(config.directory) if config.directory else None,
-        config.everyone_share,
-        config.broad_members,
-    )
-    model = AccessModel(grant_set, policy)
+    model = AccessModel(grant_set, access_policy(config, rulebook))
     access = model.table_access(table)
     readers = {c.name: [p for p in access.paths if path_covers(p, c.name)] for c in table.columns}
     answer_user = user_access(model, table, user, groups) if user else None

@@ -56,16 +56,40 @@ def load_suppressions(path: Path) -> list[tuple[Suppression, str | None]]:
     return entries
 
 
-def _matches(entry: Suppression, principal: str | None, finding: Finding) -> bool:
+def entry_matches(
+    entry: Suppression,
+    principal: str | None,
+    *,
+    finding_id: str,
+    fingerprint: str,
+    rule_id: str,
+    table: str,
+    finding_principal: str | None,
+) -> bool:
+    """Whether an entry names this finding (a scan's or the gate's), by id or by rule + glob."""
     if entry.fingerprint:
         key = entry.fingerprint.lower()
-        return key == finding.id.lower() or finding.fingerprint.startswith(key)
-    if entry.rule != finding.rule_id or entry.object is None:
+        return key == finding_id.lower() or fingerprint.startswith(key)
+    if entry.rule != rule_id or entry.object is None:
         return False
-    if not fnmatch.fnmatchcase(finding.table.fqn.lower(), entry.object.lower()):
+    if not fnmatch.fnmatchcase(table.lower(), entry.object.lower()):
         return False
-    return principal is None or (
-        finding.principal is not None and str(finding.principal) == principal.lower()
+    return principal is None or (finding_principal or "").lower() == principal.lower()
+
+
+def expired(entry: Suppression, today: date) -> bool:
+    return date.fromisoformat(entry.expires) < today
+
+
+def _matches(entry: Suppression, principal: str | None, finding: Finding) -> bool:
+    return entry_matches(
+        entry,
+        principal,
+        finding_id=finding.id,
+        fingerprint=finding.fingerprint,
+        rule_id=finding.rule_id,
+        table=finding.table.fqn,
+        finding_principal=str(finding.principal) if finding.principal else None,
     )
 
 
@@ -84,7 +108,7 @@ def apply_suppressions(
     for entry, principal in entries:
         matched = [f for f in findings if _matches(entry, principal, f)]
         what = entry.fingerprint or f"{entry.rule} on {entry.object}"
-        if date.fromisoformat(entry.expires) < today:
+        if expired(entry, today):
             problems.append(
                 f"{entry.origin}: suppression of {what} (owner {entry.owner}) expired on {entry.expires}"
                 + (f"; {len(matched)} finding(s) are reported again" if matched else "")
