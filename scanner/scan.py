@@ -134,7 +134,7 @@ def _run(
                 scans[table.fqn] = scan_from_json(cached, table, access)
                 reused += 1
                 if state is not None:
-                    state.record_table(run_id, scans[table.fqn], fingerprint)
+                    state.record_table(run_id, scans[table.fqn], fingerprint, sampled=False)
                 continue
             todo.append((table, access))
 

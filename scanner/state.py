@@ -240,15 +240,16 @@ class StateStore:
                 (run_id, self.warehouse, started_at, mode, source),
             )
 
-    def record_table(self, run_id: str, scan: TableScan, fingerprint: str) -> None:
-        """Called as each table finishes, so a killed run can resume without redoing it."""
+    def record_table(self, run_id: str, scan: TableScan, fingerprint: str, sampled: bool = True) -> None:
+        """Called as each table finishes, so a killed run can resume without redoing it. Only a
+        table sampled in this run refreshes its classification's age; a reused one keeps its own."""
         text = scan_to_json(scan)
         with self._tx() as db:
             db.execute(
                 "INSERT OR REPLACE INTO run_tables VALUES (?, ?, ?, ?)",
                 (run_id, scan.table.fqn, fingerprint, text),
             )
-            if scan.status is TableStatus.SCANNED:
+            if sampled and scan.status is TableStatus.SCANNED:
                 db.execute(
                     "INSERT OR REPLACE INTO tables VALUES (?, ?, ?, ?, ?)",
                     (self.warehouse, scan.table.fqn, fingerprint, _now(), text),

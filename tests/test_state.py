@@ -323,3 +323,25 @@ def test_resume_needs_a_state_store() -> None:
 
 if sys.platform == "win32":  # pragma: no cover - fcntl locks
     pytest.skip("POSIX only", allow_module_level=True)
+
+
+def test_reuse_does_not_make_an_old_classification_fresh(planted: dict[str, Path]) -> None:
+    from scanner.config import ScanConfig
+    from scanner.scan import run_scan
+
+    state = planted["dir"] / "state.db"
+    config = ScanConfig(source=f"duckdb://{planted['db']}", grants=(planted["grants"],), state=state)
+
+    def scanned_at() -> dict[str, str]:
+        with sqlite3.connect(state) as con:
+            return dict(con.execute("SELECT fqn, scanned_at FROM tables").fetchall())
+
+    first = run_scan(config)
+    stamps = scanned_at()
+    time.sleep(1.1)
+    second = run_scan(config)
+    assert second.coverage.tables_reused == first.coverage.tables_total
+    assert scanned_at() == stamps  # reusing a classification is not classifying again
+    # once older than the limit, every table is sampled again
+    third = run_scan(config.with_options(max_age_days=1 / 86400))
+    assert third.coverage.tables_sampled == third.coverage.tables_total
