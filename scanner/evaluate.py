@@ -2,7 +2,7 @@
 
 Access resolves grants through the role graph to the principals that end up reading, each with a
 breadth (everyone / broad / team / owner / unknown). Severity comes from the configurable matrix
-sensitivity × breadth × stored state.
+sensitivity × breadth × stored state (scanner/findings.py applies it per facet).
 """
 
 from __future__ import annotations
@@ -22,21 +22,11 @@ from scanner.models import (
     PrincipalType,
     Protection,
     RoleMembership,
-    Sensitivity,
     Table,
     TableAccess,
 )
 from scanner.ranger import Identity, RangerEvaluator, identity_of
 from scanner.rules import ExposureRules
-
-SEVERITIES = ("SEV0", "SEV1", "SEV2", "SEV3", "SEV4")
-NO_FINDING = "none"
-
-
-def severity_rank(severity: str) -> int:
-    """0 for SEV0 (most severe) … 4 for SEV4; anything else ranks below SEV4."""
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
-
 
 DEFAULT_EVERYONE_SHARE = 0.9  # a group holding 90 % of the company is everyone
 DEFAULT_BROAD_MEMBERS = 500  # a group this large is a broad part of the company
@@ -226,42 +216,3 @@ def stored_state(column: ColumnAssessment) -> str:
     """'plaintext' or 'protected' for the matrix; unknown values count as plaintext."""
     at_risk = column.protection.exposes_values or column.protection is Protection.UNKNOWN
     return "plaintext" if at_risk else "protected"
-
-
-@dataclass(frozen=True)
-class SeverityDecision:
-    severity: str
-    rationale: str
-
-
-def matrix_severity(
-    rules: ExposureRules, columns: Sequence[ColumnAssessment], breadth: Breadth
-) -> SeverityDecision:
-    best = SeverityDecision(NO_FINDING, "")
-    for column in columns:
-        sensitivity = column.sensitivity
-        if sensitivity is None:
-            continue
-        state = stored_state(column)
-        cell = rules.matrix.get(sensitivity, {}).get(breadth, {}).get(state, NO_FINDING)
-        if severity_rank(cell) < severity_rank(best.severity):
-            best = SeverityDecision(
-                cell,
-                f"{sensitivity.value} × {breadth.value} × {state} → {cell} "
-                f"(severity_matrix, driven by column {column.column.name})",
-            )
-    return best
-
-
-def sensitivity_severity(
-    mapping: dict[Sensitivity, str], columns: Sequence[ColumnAssessment], why: str
-) -> SeverityDecision:
-    best = SeverityDecision(NO_FINDING, "")
-    for column in columns:
-        sensitivity = column.sensitivity
-        if sensitivity is None:
-            continue
-        cell = mapping.get(sensitivity, NO_FINDING)
-        if severity_rank(cell) < severity_rank(best.severity):
-            best = SeverityDecision(cell, f"{sensitivity.value} data {why} → {cell}")
-    return best

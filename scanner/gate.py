@@ -10,13 +10,13 @@ instead of 0 (clean) or 1 (violations).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import subprocess
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,16 +26,36 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokenizer_core import Token
 
+from scanner import __version__
 from scanner.catalog import column_encryption, columns_named
 from scanner.classify import EMPTY_PROFILE, classify_column
 from scanner.config import ScanConfig
 from scanner.errors import ConfigError, ExitCode, ExposureError
-from scanner.evaluate import AccessModel
+from scanner.evaluate import AccessModel, AccessPolicy, path_covers, stored_state
+from scanner.findings import BROAD, Collateral, FindingBuilder, fingerprint, matrix_cell, sort_findings, worst
 from scanner.grants import Statement, _GrantReader, statements_from_tokens
-from scanner.models import AccessPath, Breadth, Column, Grant, GrantSet, Sensitivity, Table, frozen_mapping
-from scanner.rules import ClassSpec, load_rulebook
+from scanner.models import (
+    AccessPath,
+    Column,
+    ColumnAssessment,
+    Facet,
+    Finding,
+    Grant,
+    GrantSet,
+    Principal,
+    Protection,
+    Sensitivity,
+    SourceLocation,
+    Suppression,
+    Table,
+    TableAccess,
+    display_name,
+    frozen_mapping,
+    severity_rank,
+)
+from scanner.rules import ClassSpec, ExposureRules, load_rulebook
 from scanner.scan import access_policy
-from scanner.suppress import entry_matches, expired, load_suppressions
+from scanner.suppress import apply_suppressions, load_suppressions
 from scanner.yamlio import load_schema, parse_yaml, validate
 
 SQL_SUFFIXES = (".sql", ".hql", ".q", ".ddl")
@@ -47,55 +67,31 @@ IGNORE = re.compile(r"exposure:ignore\s+([A-Z]+\d+)(?:\s+(.*))?")
 MASK_PROPERTIES = ("orc.mask",)
 
 
-@dataclass(frozen=True)
-class Location:
-    file: str
-    line: int
-    column: int = 1
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
-
-
-@dataclass(frozen=True)
-class GateFinding:
-    rule_id: str
-    name: str
-    level: str  # error | warning
-    message: str
-    hint: str
-    location: Location
-    table: str
-    column: str | None = None
-    principal: str | None = None
-    suppressed: str | None = None  # why, when an inline comment or the suppressions file accepts it
-
-    @property
-    def fingerprint(self) -> str:
-        key = "\x1f".join(
-            ["exposure/v1", self.rule_id, "gate", self.table, self.column or "", self.principal or ""]
-        )
-        return hashlib.sha256(key.encode()).hexdigest()
-
-    @property
-    def id(self) -> str:
-        return f"{self.rule_id}-{self.fingerprint[:12]}"
+Location = SourceLocation  # file:line:column in a DDL file
 
 
 @dataclass(frozen=True)
 class GateResult:
-    findings: tuple[GateFinding, ...]
-    unparsed: tuple[tuple[Location, str], ...]  # statements the gate could not read
+    findings: tuple[Finding, ...]  # one per table or view the files define, every facet in it
+    unparsed: tuple[tuple[SourceLocation, str], ...]  # statements the gate could not read
     files: tuple[str, ...]
     statements: int
     notes: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()  # every object the files define
+    run_id: str = ""
+    started_at: str = ""
+    finished_at: str = ""
+    version: str = ""
+    warehouse: str = "gate"
+    rulepack_version: str = ""
+    rules: Mapping[str, tuple[str, str, str]] = field(default_factory=frozen_mapping)
 
     @property
     def exit_code(self) -> ExitCode:
         # Like the scanner: what could not be checked must never read as a verdict.
         if self.unparsed:
             return ExitCode.PARTIAL
-        if any(f.level == "error" and not f.suppressed for f in self.findings):
+        if any(f.open_level == "error" for f in self.findings if not f.suppressed):
             return ExitCode.FINDINGS
         return ExitCode.OK
 
@@ -107,6 +103,8 @@ class GateRule:
     severity: Mapping[str, str]  # sensitivity → error | warning | none
     message: str
     hint: str
+    description: str = ""
+    label: str = ""
 
 
 def load_gate_rules() -> dict[str, GateRule]:
@@ -115,7 +113,13 @@ def load_gate_rules() -> dict[str, GateRule]:
     validate(data, load_schema("gate-rules.schema.json"), lines, Path("rules/gate.yaml"), ConfigError)
     return {
         r["id"]: GateRule(
-            r["id"], r["name"], frozen_mapping(r["severity"]), r["message"].strip(), r["hint"].strip()
+            r["id"],
+            r["name"],
+            frozen_mapping(r["severity"]),
+            " ".join(r["message"].split()),
+            " ".join(r["hint"].split()),
+            " ".join(str(r.get("description", "")).split()),
+            r.get("label", r["name"].replace("-", " ")),
         )
         for r in data["rules"]
     }
@@ -136,7 +140,7 @@ class DefinedTable:
 
     @property
     def fqn(self) -> str:
-        return f"{self.database}.{self.name}"
+        return display_name(self.database, self.name)
 
     def as_table(self) -> Table:
         return Table(
@@ -259,7 +263,9 @@ def _comment(column_def: exp.ColumnDef) -> str | None:
 class _Reader:
     """Applies one file's statements to the schema being built."""
 
-    def __init__(self, dialect: str, tables: dict[str, DefinedTable], grants: _GrantReader) -> None:
+    def __init__(
+        self, dialect: str, tables: dict[tuple[str, str], DefinedTable], grants: _GrantReader
+    ) -> None:
         self.dialect = dialect
         self.tables = tables
         self.grants = grants
@@ -340,7 +346,7 @@ class _Reader:
                         Column(column_name, "string", None, len(defined.columns)),
                         location,
                     )
-        self.tables[defined.fqn.lower()] = defined
+        self.tables[(defined.database.lower(), defined.name.lower())] = defined
 
     def _add_column(
         self, state: _FileState, stmt: Statement, table: DefinedTable, definition: exp.ColumnDef
@@ -354,7 +360,7 @@ class _Reader:
         if not isinstance(alter.this, exp.Table):
             return
         database, name = self.table_key(state, alter.this)
-        key = f"{database}.{name}".lower()
+        key = (database.lower(), name.lower())
         table = self.tables.get(key)
         if table is None:
             # ALTER of a table defined elsewhere: its other columns are unknown, the new ones are not
@@ -376,7 +382,7 @@ class _Reader:
 # --- rules --------------------------------------------------------------------------------------
 
 
-Sensitive = dict[str, tuple[Column, Location, list[str], Sensitivity]]
+Sensitive = dict[str, tuple[Column, Location, list[str], ColumnAssessment]]
 
 
 def _classes(table: DefinedTable, specs: Sequence[ClassSpec]) -> Sensitive:
@@ -385,7 +391,7 @@ def _classes(table: DefinedTable, specs: Sequence[ClassSpec]) -> Sensitive:
     for key, (column, location) in table.columns.items():
         assessment = classify_column(column, EMPTY_PROFILE, specs)
         if assessment.classes and assessment.sensitivity is not None:
-            out[key] = (column, location, [c.class_id for c in assessment.classes], assessment.sensitivity)
+            out[key] = (column, location, [c.class_id for c in assessment.classes], assessment)
     return out
 
 
@@ -411,12 +417,17 @@ class GateOptions:
     changed: Mapping[str, frozenset[int]] | None = None  # file → changed lines (--git-diff)
 
 
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def run_gate(paths: Sequence[Path], config: ScanConfig, options: GateOptions) -> GateResult:
-    rulebook = load_rulebook(config.rule_packs, None, config.builtin_rules)
+    started = _now()
+    rulebook = load_rulebook(config.rule_packs, config.exposure_rules, config.builtin_rules)
     rules = load_gate_rules()
     specs = rulebook.classes
     policy = access_policy(config, rulebook)
-    tables: dict[str, DefinedTable] = {}
+    tables: dict[tuple[str, str], DefinedTable] = {}
     grant_reader = _GrantReader("", options.dialect, "default")
     reader = _Reader(options.dialect, tables, grant_reader)
     ignores: dict[str, list[tuple[int, int, str, str | None]]] = {}  # file → (start, end line, rule, reason)
@@ -452,94 +463,256 @@ def run_gate(paths: Sequence[Path], config: ScanConfig, options: GateOptions) ->
             previous_end = stmt.tokens[-1].end + 1
             reader.read(state, stmt)
 
-    findings: list[GateFinding] = []
-    classified = {key: _classes(t, specs) for key, t in tables.items()}
-    for key, table in tables.items():
-        sensitive = classified[key]
-        if not sensitive:
-            continue
-        if table.kind == "TABLE":
-            covered = _covered(table, options.encryption_properties)
-            rule = rules["GATE001"]
-            for col_key, (column, location, class_ids, sensitivity) in sensitive.items():
-                level = rule.severity.get(sensitivity.value, "none")
-                if col_key in covered or level == "none":
-                    continue
-                findings.append(
-                    GateFinding(
-                        rule.id, rule.name, level,
-                        _fill(rule.message, column=column.name, table=table.fqn, classes=", ".join(class_ids),
-                              sensitivity=sensitivity.value),
-                        _fill(rule.hint, column=column.name, table=table.fqn),
-                        location, table.fqn, column.name,
-                    )
-                )  # fmt: skip
-            rule = rules["GATE003"]
-            missing = [
-                p
-                for p in options.required_properties
-                if p.lower() not in {k.lower() for k in table.properties}
-            ]
-            top = max((s for *_, s in sensitive.values()), key=lambda s: s.rank)
-            level = rule.severity.get(top.value, "none")
-            if missing and level != "none":
-                all_classes = sorted({c for _, _, ids, _ in sensitive.values() for c in ids})
-                findings.append(
-                    GateFinding(
-                        rule.id, rule.name, level,
-                        _fill(rule.message, table=table.fqn, classes=", ".join(all_classes),
-                              missing=", ".join(missing)),
-                        _fill(rule.hint, table=table.fqn, example=", ".join(f"'{m}'='...'" for m in missing)),
-                        table.defined_at, table.fqn,
-                    )
-                )  # fmt: skip
-
-    # grants that reach everyone or a broad group, on tables with sensitive columns
+    warehouse = config.warehouse or "gate"
     grant_set = GrantSet(
         tuple(grant_reader.grants), tuple(grant_reader.memberships), ("gate",), options.dialect
     )
     model = AccessModel(grant_set, policy)
-    rule = rules["GATE002"]
-    for key, table in tables.items():
-        sensitive = classified[key]
+    defined = [t.as_table() for t in tables.values()]
+    collateral = Collateral(grant_set, defined)
+    findings: list[Finding] = []
+    for table, as_table in zip(tables.values(), defined, strict=True):
+        sensitive = _classes(table, specs)
         if not sensitive:
             continue
-        access = model.table_access(table.as_table())
-        for reach in access.paths:
-            if reach.breadth not in (Breadth.EVERYONE, Breadth.BROAD):
-                continue
-            grant = reach.grant
-            covered_columns = [c for c in sensitive.values() if not grant.columns or c[0].name.lower() in
-                               {g.lower() for g in grant.columns}]  # fmt: skip
-            if not covered_columns:
-                continue
-            top = max((s for *_, s in covered_columns), key=lambda s: s.rank)
-            level = rule.severity.get(top.value, "none")
-            if level == "none":
-                continue
-            location = _grant_location(grant, reader.statement_of.get(id(grant)))
-            all_classes = sorted({c for _, _, ids, _ in covered_columns for c in ids})
-            findings.append(
-                GateFinding(
-                    rule.id, rule.name, level,
-                    _fill(rule.message, principal=str(reach.reader), reach=reach.breadth.value,
-                          privilege=grant.privilege, table=table.fqn, classes=", ".join(all_classes),
-                          via=reach.describe(), chain=_chain(reach)),
-                    _fill(rule.hint, principal=str(grant.principal), privilege=grant.privilege,
-                          table=table.fqn),
-                    location, table.fqn, None, str(grant.principal),
-                )
-            )  # fmt: skip
+        finding = _gate_finding(
+            table,
+            as_table,
+            sensitive,
+            rules,
+            rulebook.exposure,
+            model.table_access(as_table),
+            _covered(table, options.encryption_properties),
+            options,
+            reader,
+            warehouse,
+            collateral,
+        )
+        if finding is not None:
+            findings.append(finding)
 
-    findings = _apply_ignores(findings, ignores, config)
+    findings = _apply_ignores(findings, ignores)
+    if config.suppressions:
+        findings = list(apply_suppressions(load_suppressions(config.suppressions), findings).findings)
     if options.changed is not None:
-        findings = [f for f in findings if _in_changed(f.location, spans, options.changed)]
+        findings = _only_changed(findings, spans, options.changed)
         unparsed = [u for u in reader.unparsed if _in_changed(u[0], spans, options.changed)]
     else:
         unparsed = reader.unparsed
-    findings.sort(key=lambda f: (f.location.file, f.location.line, f.location.column, f.rule_id))
     notes = inline_ignores_without_reason([Path(f) for f in files])
-    return GateResult(tuple(findings), tuple(unparsed), tuple(files), statements, tuple(notes))
+    described = {r.id: (r.name, "gate", r.description or r.name.replace("-", " ")) for r in rules.values()}
+    return GateResult(
+        tuple(sort_findings(findings)),
+        tuple(unparsed),
+        tuple(files),
+        statements,
+        tuple(notes),
+        tuple(t.fqn for t in defined),
+        str(uuid.uuid4()),
+        started,
+        _now(),
+        __version__,
+        warehouse,
+        rulebook.version,
+        frozen_mapping(described),
+    )
+
+
+def _gate_finding(
+    table: DefinedTable,
+    as_table: Table,
+    sensitive: Sensitive,
+    rules: Mapping[str, GateRule],
+    exposure: ExposureRules,
+    access: TableAccess,
+    covered: Mapping[str, str],
+    options: GateOptions,
+    reader: _Reader,
+    warehouse: str,
+    collateral: Collateral,
+) -> Finding | None:
+    """One finding per object defined in the files; its facets are the gate's rules. Severity is
+    projected with the scan's matrix: what the table will be once data lands as declared."""
+    facets: list[Facet] = []
+    projected: list[ColumnAssessment] = []
+    rule = rules["GATE001"]
+    for col_key, (column, location, class_ids, assessment) in sensitive.items():
+        protected = col_key in covered
+        projected.append(
+            replace(
+                assessment,
+                protection=Protection.CIPHERTEXT if protected else Protection.PLAINTEXT,
+                encrypted_by=covered.get(col_key),
+            )
+        )
+        sensitivity = assessment.sensitivity
+        assert sensitivity is not None
+        level = rule.severity.get(sensitivity.value, "none")
+        if table.kind != "TABLE" or protected or level == "none":
+            continue
+        facets.append(
+            _gate_facet(
+                rule,
+                level,
+                _fill(
+                    rule.message,
+                    column=column.name,
+                    table=table.fqn,
+                    classes=", ".join(class_ids),
+                    sensitivity=sensitivity.value,
+                ),
+                _fill(rule.hint, column=column.name, table=table.fqn),
+                location,
+                columns=(column.name,),
+            )
+        )
+    broad_paths = tuple(p for p in access.paths if p.breadth in BROAD)
+    rule = rules["GATE002"]
+    for path in broad_paths:
+        grant = path.grant
+        reached = [a for a in projected if path_covers(path, a.column.name)]
+        if not reached:
+            continue
+        top = max((a.sensitivity for a in reached if a.sensitivity), key=lambda s: s.rank)
+        level = rule.severity.get(top.value, "none")
+        if level == "none":
+            continue
+        facets.append(
+            _gate_facet(
+                rule,
+                level,
+                _fill(
+                    rule.message,
+                    principal=str(path.reader),
+                    reach=path.breadth.value,
+                    privilege=grant.privilege,
+                    table=table.fqn,
+                    classes=", ".join(sorted({c.class_id for a in reached for c in a.classes})),
+                    via=path.describe(),
+                    chain=_chain(path),
+                ),
+                _fill(rule.hint, principal=str(grant.principal), privilege=grant.privilege, table=table.fqn),
+                _grant_location(grant, reader.statement_of.get(id(grant))),
+                columns=tuple(a.column.name for a in reached),
+                principals=(path.reader,),
+            )
+        )
+    rule = rules["GATE003"]
+    if table.kind == "TABLE":
+        missing = [
+            p for p in options.required_properties if p.lower() not in {k.lower() for k in table.properties}
+        ]
+        top = max((a.sensitivity for a in projected if a.sensitivity), key=lambda s: s.rank)
+        level = rule.severity.get(top.value, "none")
+        if missing and level != "none":
+            all_classes = sorted({c for _, _, ids, _ in sensitive.values() for c in ids})
+            facets.append(
+                _gate_facet(
+                    rule,
+                    level,
+                    _fill(
+                        rule.message,
+                        table=table.fqn,
+                        classes=", ".join(all_classes),
+                        missing=", ".join(missing),
+                    ),
+                    _fill(rule.hint, table=table.fqn, example=", ".join(f"'{m}'='...'" for m in missing)),
+                    table.defined_at,
+                )
+            )
+    if not facets:
+        return None
+    severity = _projected_severity(exposure, projected, broad_paths, facets)
+    facets = sorted(
+        (replace(f, severity=severity) for f in facets),
+        key=lambda f: ((f.location.origin, f.location.line or 0) if f.location else ("", 0), f.rule_id),
+    )
+    ref = as_table.ref(warehouse)
+    counts: dict[str, int] = {}
+    for facet in facets:
+        counts[facet.rule_id] = counts.get(facet.rule_id, 0) + 1
+    reach = max((p.breadth for p in broad_paths), key=lambda b: b.rank).value if broad_paths else "a team"
+    labels = [_fill(rules[rule_id].label, count=n, reach=reach) for rule_id, n in sorted(counts.items())]
+    held = ", ".join(sorted({c.class_id for a in projected for c in a.classes}))
+    title = f"{table.fqn} will hold {held}: {', '.join(labels)}"
+    builder = FindingBuilder(
+        exposure, AccessPolicy(frozenset(), frozenset()), warehouse, options.dialect, collateral
+    )
+    remediation = builder.remediation(
+        as_table, broad_paths, [a for a in projected if a.protection is Protection.PLAINTEXT], access
+    )
+    classes = sorted({c.class_id for a in projected for c in a.classes})
+    return Finding(
+        ref=ref,
+        fingerprint=fingerprint(ref),
+        severity=severity,
+        title=title,
+        summary=(
+            f"{table.fqn} ({table.kind.lower()}, defined at {table.defined_at}) will hold "
+            f"{', '.join(classes)}; "
+            + "; ".join(
+                f"{f.rule_id} at line {f.location.line if f.location else '?'}: {f.message}" for f in facets
+            )
+            + "."
+        ),
+        rationale=(
+            f"Projected {severity} once data lands as declared (the scan's severity matrix over "
+            "sensitivity × who can read it × whether encryption covers it)."
+        ),
+        facets=tuple(facets),
+        table=as_table,
+        columns=tuple(projected),
+        access=TableAccess(access.breadth, broad_paths, access.reason) if broad_paths else access,
+        remediation=remediation,
+        origin="gate",
+        location=table.defined_at,
+    )
+
+
+def _gate_facet(
+    rule: GateRule,
+    level: str,
+    message: str,
+    hint: str,
+    location: SourceLocation,
+    columns: tuple[str, ...] = (),
+    principals: tuple[Principal, ...] = (),
+) -> Facet:
+    return Facet(
+        rule_id=rule.id,
+        rule_name=rule.name,
+        rule_version=1,
+        kind="gate",
+        severity="SEV4",
+        level=level,
+        message=message,
+        columns=columns,
+        principals=principals,
+        location=location,
+        hint=hint,
+    )
+
+
+def _projected_severity(
+    exposure: ExposureRules,
+    projected: Sequence[ColumnAssessment],
+    broad_paths: Sequence[AccessPath],
+    facets: Sequence[Facet],
+) -> str:
+    rated = []
+    for column in projected:
+        reaching = [p.breadth for p in broad_paths if path_covers(p, column.column.name)]
+        if reaching:
+            breadth = max(reaching, key=lambda b: b.rank)
+            rated.append(matrix_cell(exposure, column, breadth, stored_state(column)))
+        if column.protection is Protection.PLAINTEXT and column.sensitivity is not None:
+            rated.append("SEV3" if column.sensitivity is Sensitivity.RESTRICTED else "SEV4")
+    severity = worst(rated)
+    if severity_rank(severity) > severity_rank("SEV4"):
+        severity = "SEV4"  # labels or a protected broad grant: worth fixing, not an exposure
+    if any(f.level == "error" for f in facets) and severity_rank(severity) > severity_rank("SEV3"):
+        severity = "SEV3"
+    return severity
 
 
 def _chain(path: AccessPath) -> str:
@@ -555,36 +728,43 @@ def _grant_location(grant: Grant, stmt: Statement | None) -> Location:
     if stmt is not None:
         first = stmt.tokens[0]
         return Location(grant.source.origin, first.line, first.col - len(first.text) + 1)
-    return Location(grant.source.origin, grant.source.line or 1)
+    return Location(grant.source.origin, grant.source.line or 1, 1)
 
 
 def _apply_ignores(
-    findings: list[GateFinding],
-    ignores: Mapping[str, list[tuple[int, int, str, str | None]]],
-    config: ScanConfig,
-) -> list[GateFinding]:
-    file_entries = load_suppressions(config.suppressions) if config.suppressions else []
-    today = date.today()
+    findings: list[Finding], ignores: Mapping[str, list[tuple[int, int, str, str | None]]]
+) -> list[Finding]:
+    """`-- exposure:ignore RULE reason` accepts that rule's facets within the next statement."""
     out = []
     for finding in findings:
-        why = None
-        for start, end, rule_id, reason in ignores.get(finding.location.file, []):
-            if rule_id == finding.rule_id and start <= finding.location.line <= end and reason:
-                why = f"inline: {reason.strip()}"
-                break
-        for entry, principal in file_entries if why is None else []:
-            if not expired(entry, today) and entry_matches(
-                entry,
-                principal,
-                finding_id=finding.id,
-                fingerprint=finding.fingerprint,
-                rule_id=finding.rule_id,
-                table=finding.table,
-                finding_principal=finding.principal,
-            ):
-                why = f"{entry.origin}: {entry.reason} (owner {entry.owner}, expires {entry.expires})"
-                break
-        out.append(replace(finding, suppressed=why) if why else finding)
+        facets = []
+        for facet in finding.facets:
+            location = facet.location
+            why = None
+            if location is not None and location.line is not None:
+                for start, end, rule_id, reason in ignores.get(location.origin, []):
+                    if rule_id == facet.rule_id and start <= location.line <= end and reason:
+                        why = Suppression(
+                            owner="inline",
+                            reason=f"inline: {reason.strip()}",
+                            expires="9999-12-31",
+                            origin=f"{location.origin}:{start}",
+                        )
+                        break
+            facets.append(replace(facet, suppressed=why) if why else facet)
+        out.append(replace(finding, facets=tuple(facets)))
+    return out
+
+
+def _only_changed(
+    findings: list[Finding], spans: Mapping[str, list[tuple[int, int]]], changed: Mapping[str, frozenset[int]]
+) -> list[Finding]:
+    """With --git-diff, facets outside the change are dropped, and a table left without one too."""
+    out = []
+    for finding in findings:
+        facets = tuple(f for f in finding.facets if f.location and _in_changed(f.location, spans, changed))
+        if facets:
+            out.append(replace(finding, facets=facets))
     return out
 
 
@@ -604,10 +784,10 @@ def inline_ignores_without_reason(paths: Iterable[Path]) -> list[str]:
 def _in_changed(
     location: Location, spans: Mapping[str, list[tuple[int, int]]], changed: Mapping[str, frozenset[int]]
 ) -> bool:
-    lines = changed.get(location.file)
-    if not lines:
+    lines = changed.get(location.origin)
+    if not lines or location.line is None:
         return False
-    for first, last in spans.get(location.file, []):
+    for first, last in spans.get(location.origin, []):
         if first <= location.line <= last:
             return any(first <= n <= last for n in lines)
     return location.line in lines
@@ -635,8 +815,11 @@ def git_changes(spec: str, repo: Path) -> dict[str, frozenset[int]]:
     try:
         diff = subprocess.run(  # noqa: S603 - fixed argv, no shell
             ["git", "diff", "--unified=0", "--no-color", "--diff-filter=AM", spec, "--"],  # noqa: S607
-            cwd=repo, capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     except FileNotFoundError:
         raise ConfigError("git is not installed", hint="install git or list the files") from None
     except subprocess.CalledProcessError as exc:

@@ -6,6 +6,7 @@ and leave it as counts, class names and masked forms.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -67,6 +68,20 @@ class PrincipalType(StrEnum):
     ROLE = "ROLE"
 
 
+@dataclass(frozen=True)
+class Suppression:
+    """An accepted finding or facet: who accepted it, why, and until when."""
+
+    owner: str
+    reason: str
+    expires: str  # YYYY-MM-DD
+    origin: str  # file:line
+    fingerprint: str | None = None  # a finding id or fingerprint (prefix)
+    rule: str | None = None  # a facet; with neither fingerprint nor object it matches nothing
+    object: str | None = None  # a db.table glob
+    principal: str | None = None  # only broad reading through this principal is accepted
+
+
 class TableStatus(StrEnum):
     SCANNED = "scanned"
     UNREADABLE = "unreadable"  # reported as unknown, never as clean
@@ -83,13 +98,54 @@ class Principal:
 
 @dataclass(frozen=True)
 class SourceLocation:
-    """Where a grant, rule or statement came from (file:line, a URL, a metastore row)."""
+    """Where a grant, rule or statement came from (file:line[:column], a URL, a metastore row)."""
 
     origin: str
     line: int | None = None
+    column: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.origin}:{self.line}" if self.line is not None else self.origin
+        if self.line is None:
+            return self.origin
+        return f"{self.origin}:{self.line}" + (f":{self.column}" if self.column is not None else "")
+
+
+_PLAIN_IDENTIFIER = re.compile(r"[A-Za-z0-9_$]+")
+
+
+def normalise_identifier(name: str, case_sensitive: bool = False) -> str:
+    """Hive, Spark and DuckDB resolve database and table names case-insensitively."""
+    return name if case_sensitive else name.lower()
+
+
+def display_name(*parts: str) -> str:
+    """`db.table` for people; a part that holds a dot, a space or a quote is back-quoted, so the
+    two tables a."b.c" and "a.b".c never read alike. Never used as an identity."""
+    return ".".join(
+        part if _PLAIN_IDENTIFIER.fullmatch(part) else "`" + part.replace("`", "``") + "`" for part in parts
+    )
+
+
+@dataclass(frozen=True, order=True)
+class ObjectRef:
+    """A warehouse object by its typed parts. Identity (fingerprints, state, grants) goes through
+    `key`, never through a dotted string."""
+
+    warehouse: str
+    database: str
+    table: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (
+            normalise_identifier(self.warehouse),
+            normalise_identifier(self.database),
+            normalise_identifier(self.table),
+        )
+
+    @property
+    def display(self) -> str:
+        return display_name(self.database, self.table)
 
 
 @dataclass(frozen=True, slots=True)  # millions of these at warehouse scale
@@ -118,7 +174,15 @@ class Table:
 
     @property
     def fqn(self) -> str:
-        return f"{self.database}.{self.name}"
+        """The name people read; not an identity (see `key`)."""
+        return display_name(self.database, self.name)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (normalise_identifier(self.database), normalise_identifier(self.name))
+
+    def ref(self, warehouse: str) -> ObjectRef:
+        return ObjectRef(warehouse, self.database, self.name)
 
 
 @dataclass(frozen=True)
@@ -335,34 +399,137 @@ class TableScan:
         return tuple(c for c in self.columns if c.classes)
 
 
+SEVERITIES = ("SEV0", "SEV1", "SEV2", "SEV3", "SEV4")
+NO_SEVERITY = "none"
+LEVELS = ("error", "warning", "note")
+
+
+def severity_rank(severity: str) -> int:
+    """0 for SEV0 (most severe) … 4 for SEV4; anything else ranks below SEV4."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def level_of(severity: str) -> str:
+    """SARIF's and code review's word for a SEV: SEV0–SEV2 fail a build, SEV3 warns."""
+    rank = severity_rank(severity)
+    return "error" if rank <= 2 else "warning" if rank == 3 else "note"
+
+
+def level_rank(level: str) -> int:
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
 @dataclass(frozen=True)
-class Finding:
+class Facet:
+    """One reason a table is in a finding, named by its rule id (EXP001 broadly readable, EXP002
+    stored as plaintext, GATE001 …). A finding holds every facet of its table; SARIF rules and
+    suppressions still address facets by rule id."""
+
     rule_id: str
     rule_name: str
     rule_version: int
     kind: str  # exposure | hygiene | coverage
-    severity: str  # SEV0 (most severe) .. SEV4
+    severity: str  # what this facet alone rates; the finding takes the worst of its facets
+    level: str  # error | warning | note
+    message: str
+    columns: tuple[str, ...] = ()
+    principals: tuple[Principal, ...] = ()  # the broad readers, for a broad-read facet
+    location: SourceLocation | None = None  # where in a DDL file (the gate)
+    hint: str = ""
+    suppressed: Suppression | None = None
+
+
+@dataclass(frozen=True)
+class RangerEdit:
+    """A Ranger policy change: Ranger has no REVOKE, so containment names the item to edit."""
+
+    policy_id: int
+    policy_name: str
+    service: str
+    item: int  # 1-based allow item
+    principal: Principal  # to remove from the item (containment) or put back (rollback)
+
+
+@dataclass(frozen=True)
+class ContainmentStep:
+    """One change that closes broad access paths, with the statement that undoes it."""
+
+    statement: str  # executable: SQL in the warehouse's dialect, or a Ranger policy edit
+    rollback: str  # executable, one per step
+    engine: str  # the SQL dialect, or "ranger"
+    closes: tuple[str, ...]  # the access paths it removes
+    cause: str  # the grant or policy item that opened them
+    collateral_tables: tuple[str, ...] = ()  # other tables whose access the step also changes
+    collateral_readers: tuple[str, ...] = ()  # who loses access to those
+    ranger: RangerEdit | None = None
+
+
+@dataclass(frozen=True)
+class Remediation:
+    containment: tuple[ContainmentStep, ...] = ()
+    long_term: tuple[str, ...] = ()
+
+    @property
+    def rollback(self) -> tuple[str, ...]:
+        return tuple(step.rollback for step in self.containment)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One exposed object — a table for the scan, a table or view defined in DDL for the gate — with
+    every facet of its exposure, one severity, and the containment that closes it. Its identity is a
+    versioned fingerprint of the object's typed parts (warehouse, database, table), nothing else."""
+
+    ref: ObjectRef
     fingerprint: str
+    severity: str  # SEV0 (most severe) .. SEV4: the worst of the facets
     title: str
     summary: str
     rationale: str
+    facets: tuple[Facet, ...]
     table: Table
-    columns: tuple[ColumnAssessment, ...]
-    access: TableAccess
-    principal: Principal | None
-    remediation: tuple[str, ...]
-    rollback: tuple[str, ...]
+    columns: tuple[ColumnAssessment, ...]  # the sensitive columns, all facets together
+    access: TableAccess  # the broad paths (or, with none, the table's access)
+    remediation: Remediation
+    origin: str = "scan"  # scan | gate
+    location: SourceLocation | None = None  # where the object is defined, when a file says
 
     @property
     def id(self) -> str:
-        return f"{self.rule_id}-{self.fingerprint[:12]}"
+        return f"EXP-{self.fingerprint[:12]}"
+
+    @property
+    def level(self) -> str:
+        return min((f.level for f in self.facets), key=level_rank, default="note")
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.rule_id for f in self.facets))
+
+    @property
+    def suppressed(self) -> bool:
+        return bool(self.facets) and all(f.suppressed is not None for f in self.facets)
+
+    @property
+    def open_facets(self) -> tuple[Facet, ...]:
+        return tuple(f for f in self.facets if f.suppressed is None)
+
+    @property
+    def open_severity(self) -> str:
+        """The severity that still counts once accepted facets are set aside."""
+        return min((f.severity for f in self.open_facets), key=severity_rank, default=NO_SEVERITY)
+
+    @property
+    def open_level(self) -> str:
+        return min((f.level for f in self.open_facets), key=level_rank, default="note")
 
 
 @dataclass(frozen=True)
 class Baseline:
-    state: str  # new | unchanged
+    state: str  # new | unchanged | updated (same table, other facets or severity)
     first_seen: str
     last_seen: str
+    previous_severity: str | None = None
 
 
 @dataclass(frozen=True)
@@ -371,26 +538,17 @@ class FixedFinding:
 
     id: str
     fingerprint: str
-    rule_id: str
+    database: str
     table: str
-    principal: str | None
+    rules: tuple[str, ...]
     severity: str
     title: str
     first_seen: str
     last_seen: str
 
-
-@dataclass(frozen=True)
-class Suppression:
-    """An accepted finding: who accepted it, why, and until when."""
-
-    owner: str
-    reason: str
-    expires: str  # YYYY-MM-DD
-    origin: str  # file:line
-    fingerprint: str | None = None
-    rule: str | None = None
-    object: str | None = None
+    @property
+    def display(self) -> str:
+        return display_name(self.database, self.table)
 
 
 @dataclass(frozen=True)
@@ -421,14 +579,13 @@ class ScanResult:
     findings: tuple[Finding, ...]
     coverage: Coverage
     warnings: tuple[str, ...] = ()
-    # with a state store: new/unchanged per finding fingerprint, and what was fixed since
+    # with a state store: new/unchanged/updated per finding fingerprint, and what was fixed since
     baseline: Mapping[str, Baseline] = field(default_factory=frozen_mapping)
     fixed: tuple[FixedFinding, ...] = ()
-    suppressed: Mapping[str, Suppression] = field(default_factory=frozen_mapping)
     suppression_problems: tuple[str, ...] = ()
     resumed_from: str | None = None
     # rule id → (name, kind, description): what SARIF and JUnit readers show as the rule's help
     rules: Mapping[str, tuple[str, str, str]] = field(default_factory=frozen_mapping)
 
     def open_findings(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.fingerprint not in self.suppressed)
+        return tuple(f for f in self.findings if not f.suppressed)

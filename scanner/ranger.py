@@ -277,6 +277,15 @@ def _resource_matches(policy: RangerPolicy, request: Mapping[str, str]) -> bool:
     return True
 
 
+def policy_covers_table(policy: RangerPolicy, table: Table) -> bool:
+    """Whether an access policy names this table (any of its columns): what editing one of its
+    items changes."""
+    if not policy.enabled or policy.policy_type != 0:
+        return False
+    columns = [c.name for c in table.columns] or ["*"]
+    return any(_resource_matches(policy, _request(table, column)) for column in columns)
+
+
 def _request(table: Table, column: str) -> dict[str, str]:
     return {"database": table.database, "table": table.name, "column": column}
 

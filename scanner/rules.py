@@ -160,6 +160,7 @@ class ExposureRule:
     version: int
     title: str
     description: str
+    label: str  # a short phrase for this facet inside another facet's title ("stored as plaintext")
     breadth: frozenset[Breadth] | None
     plaintext_only: bool
     min_sensitivity: Sensitivity
@@ -325,6 +326,7 @@ def _parse_exposure(data: dict[str, Any], lines: LineMap, path: str) -> Exposure
                 version=int(raw["version"]),
                 title=raw["title"],
                 description=raw.get("description", "").strip(),
+                label=raw.get("label") or raw["name"].replace("-", " "),
                 breadth=frozenset(Breadth(b) for b in when["breadth"]) if "breadth" in when else None,
                 plaintext_only=when.get("protection") == "plaintext",
                 min_sensitivity=Sensitivity(when.get("min_sensitivity", "confidential")),

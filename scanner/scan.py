@@ -27,8 +27,8 @@ from scanner.config import ScanConfig
 from scanner.connect import Connector, Sampler, open_source, parse_source
 from scanner.directory import load_directory
 from scanner.errors import ConfigError, ExitCode, SourceError, SourceUnavailable, did_you_mean
-from scanner.evaluate import AccessModel, AccessPolicy, UserAccess, path_covers, severity_rank, user_access
-from scanner.findings import FindingBuilder
+from scanner.evaluate import AccessModel, AccessPolicy, UserAccess, path_covers, user_access
+from scanner.findings import Collateral, FindingBuilder, sort_findings
 from scanner.grants import merge_grant_sets, read_grants
 from scanner.models import (
     AccessPath,
@@ -47,6 +47,7 @@ from scanner.models import (
     TableScan,
     TableStatus,
     frozen_mapping,
+    severity_rank,
 )
 from scanner.ranger import fetch_ranger_policies
 from scanner.rules import ClassSpec, RuleBook, load_rulebook
@@ -87,7 +88,7 @@ def _run(
     rulebook: RuleBook,
     grant_set: GrantSet | None,
     policy: AccessPolicy,
-    suppressions: list[tuple[Suppression, str | None]],
+    suppressions: list[Suppression],
     state: StateStore | None,
 ) -> ScanResult:
     assert config.source is not None
@@ -106,7 +107,10 @@ def _run(
         grant_set = _with_engine_grants(grant_set, connector.read_grants(tables), config.dialect)
         warnings.extend(grant_set.warnings)
         access_model = AccessModel(grant_set, policy)
-        builder = FindingBuilder(rulebook.exposure, policy, config.effective_warehouse(), grant_set.dialect)
+        builder = FindingBuilder(
+            rulebook.exposure, policy, config.effective_warehouse(), grant_set.dialect,
+            Collateral(grant_set, tables),
+        )  # fmt: skip
 
         run_id, resumed = str(uuid.uuid4()), {}
         if state is not None:
@@ -115,26 +119,27 @@ def _run(
                 run_id, resumed = interrupted.run_id, interrupted.scans
             state.begin_run(run_id, started, config.mode, connector.url.redacted)
 
-        scans: dict[str, TableScan] = {}
-        fingerprints: dict[str, str] = {}
+        # Keyed by typed parts: a."b.c" and "a.b".c are two tables, whatever their names print as.
+        scans: dict[tuple[str, str], TableScan] = {}
+        fingerprints: dict[tuple[str, str], str] = {}
         todo: list[tuple[Table, TableAccess]] = []
         reused = 0
         for table in tables:
             access = access_model.table_access(table)
             fingerprint = metadata_fingerprint(table, access, rulebook.version, config.sample_rows)
-            fingerprints[table.fqn] = fingerprint
-            done = resumed.get(table.fqn)
+            fingerprints[table.key] = fingerprint
+            done = resumed.get(table.key)
             if done is not None and done[0] == fingerprint:
-                scans[table.fqn] = scan_from_json(done[1], table, access)  # finished before the interruption
+                scans[table.key] = scan_from_json(done[1], table, access)  # finished before the interruption
                 continue
             cached = None
             if state is not None and not config.full and not table.catalog_error:
-                cached = state.cached_scan(table.fqn, fingerprint, config.max_age_days)
+                cached = state.cached_scan(table.key, fingerprint, config.max_age_days)
             if cached is not None:
-                scans[table.fqn] = scan_from_json(cached, table, access)
+                scans[table.key] = scan_from_json(cached, table, access)
                 reused += 1
                 if state is not None:
-                    state.record_table(run_id, scans[table.fqn], fingerprint, sampled=False)
+                    state.record_table(run_id, scans[table.key], fingerprint, sampled=False)
                 continue
             todo.append((table, access))
 
@@ -142,10 +147,10 @@ def _run(
             samplers = _open_samplers(config, connector, min(config.workers, len(todo)), warnings)
         index = len(scans)
         for scan in _scan_tables(todo, samplers, rulebook.classes, config, warnings):
-            scans[scan.table.fqn] = scan
+            scans[scan.table.key] = scan
             index += 1
             if state is not None:
-                state.record_table(run_id, scan, fingerprints[scan.table.fqn])
+                state.record_table(run_id, scan, fingerprints[scan.table.key])
             if progress is not None:
                 progress(index, len(tables), scan.table.fqn)
     finally:
@@ -154,9 +159,8 @@ def _run(
             if sampler is not connector:
                 sampler.close()
 
-    ordered = [scans[t.fqn] for t in tables]
-    findings = [f for scan in ordered for f in builder.build(scan)]
-    findings.sort(key=lambda f: (severity_rank(f.severity), f.table.fqn, f.rule_id, f.fingerprint))
+    ordered = [scans[t.key] for t in tables]
+    findings = sort_findings(f for f in (builder.build(scan) for scan in ordered) if f is not None)
     coverage = Coverage(
         tables_total=len(ordered),
         tables_scanned=sum(s.status is TableStatus.SCANNED for s in ordered),
@@ -167,7 +171,8 @@ def _run(
     )
     if not ordered:
         warnings.append("no tables matched: nothing was scanned")
-    outcome = apply_suppressions(suppressions, findings)
+    outcome = apply_suppressions(suppressions, findings, legacy=state.legacy_ids() if state else None)
+    findings = list(outcome.findings)
     warnings.extend(outcome.problems)
     if len(warnings) > MAX_WARNINGS:
         # 45,000 unreadable tables would bury the report; each table still carries its own error.
@@ -176,7 +181,7 @@ def _run(
     baseline: dict[str, Baseline] = {}
     fixed: list[FixedFinding] = []
     if state is not None:
-        readable = {s.table.fqn for s in ordered if s.status is TableStatus.SCANNED and s.access.known}
+        readable = {s.table.key for s in ordered if s.status is TableStatus.SCANNED and s.access.known}
         baseline, fixed = state.finish_run(run_id, finished, findings, readable)
     result = ScanResult(
         run_id=run_id,
@@ -193,7 +198,6 @@ def _run(
         warnings=tuple(warnings),
         baseline=frozen_mapping(baseline),
         fixed=tuple(fixed),
-        suppressed=frozen_mapping(outcome.suppressed),
         suppression_problems=tuple(outcome.problems),
         resumed_from=run_id if resumed else None,
         rules=frozen_mapping({r.id: (r.name, r.kind, r.description) for r in rulebook.exposure.rules}),
@@ -504,8 +508,8 @@ def exit_code_for(result: ScanResult, config: ScanConfig | str) -> ExitCode:
         config = ScanConfig(fail_on=config)
     if not result.coverage.complete:
         return ExitCode.PARTIAL
-    threshold = severity_rank(config.fail_on)
-    counted = [f for f in result.open_findings() if severity_rank(f.severity) <= threshold]
+    threshold = severity_rank(config.fail_on.upper())
+    counted = [f for f in result.open_findings() if severity_rank(f.open_severity) <= threshold]
     if config.fail_on_new and result.baseline:
         counted = [f for f in counted if result.baseline[f.fingerprint].state == "new"]
     if counted or (config.strict_suppressions and result.suppression_problems):

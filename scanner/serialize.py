@@ -1,34 +1,51 @@
-"""ScanResult → plain data: the versioned JSON document every reporter renders from."""
+"""Scan and gate results → plain data: the one versioned document every reporter renders from.
+
+A scan's document and the gate's share the finding schema (scanner/schemas/findings.schema.json):
+one finding per table, its facets, one severity, remediation with containment and rollback.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scanner.evaluate import SEVERITIES
 from scanner.findings import FINGERPRINT_VERSION
+from scanner.incident import build_incident, utc
 from scanner.models import (
+    SEVERITIES,
     AccessPath,
     Classification,
     ColumnAssessment,
+    ContainmentStep,
+    Facet,
     Finding,
     Grant,
     Principal,
     ScanResult,
+    SourceLocation,
+    Suppression,
     TableAccess,
     TableScan,
 )
 
 if TYPE_CHECKING:
+    from scanner.gate import GateResult
     from scanner.scan import AccessAnswer
 
-SCHEMA_VERSION = "1.0"
-SCHEMA_ID = "https://exposure-scanner.dev/schemas/findings-1.0.json"
+SCHEMA_VERSION = "2.0"
+SCHEMA_ID = "https://exposure-scanner.dev/schemas/findings-2.0.json"
 TOOL_URI = "https://github.com/exposure-scanner/exposure"
 
 
 def _principal(p: Principal) -> dict[str, str]:
     return {"type": p.type.value, "name": p.name}
+
+
+def _location(location: SourceLocation | None) -> dict[str, Any] | None:
+    if location is None or location.line is None:
+        return None
+    return {"file": location.origin, "line": location.line, "column": location.column or 1}
 
 
 def _grant(g: Grant) -> dict[str, Any]:
@@ -130,68 +147,134 @@ def column_json(c: ColumnAssessment) -> dict[str, Any]:
     }
 
 
-def finding_dict(f: Finding, result: ScanResult | None = None) -> dict[str, Any]:
-    baseline = result.baseline.get(f.fingerprint) if result else None
-    suppression = result.suppressed.get(f.fingerprint) if result else None
+def _suppression(s: Suppression | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"owner": s.owner, "reason": s.reason, "expires": s.expires, "origin": s.origin}
+
+
+def _facet(f: Facet) -> dict[str, Any]:
     return {
-        "id": f.id,
-        "fingerprint": {FINGERPRINT_VERSION: f.fingerprint},
         "rule": f.rule_id,
         "rule_name": f.rule_name,
         "rule_version": f.rule_version,
         "kind": f.kind,
         "severity": f.severity,
-        "title": f.title,
-        "summary": f.summary,
-        "rationale": f.rationale,
-        "table": f.table.fqn,
-        "owner": f.table.owner,
-        "table_created_at": f.table.created_at,
-        "row_estimate": f.table.row_estimate,
-        "principal": _principal(f.principal) if f.principal else None,
-        "columns": [_column(c) for c in f.columns],
-        "readers": _access(f.access),
-        "remediation": list(f.remediation),
-        "rollback": list(f.rollback),
-        "baseline_state": baseline.state if baseline else None,
-        "first_seen": baseline.first_seen if baseline else None,
-        "last_seen": baseline.last_seen if baseline else None,
-        "suppressed": (
+        "level": f.level,
+        "message": f.message,
+        "hint": f.hint or None,
+        "columns": list(f.columns),
+        "principals": [str(p) for p in f.principals],
+        "location": _location(f.location),
+        "suppressed": _suppression(f.suppressed),
+    }
+
+
+def _step(s: ContainmentStep) -> dict[str, Any]:
+    return {
+        "statement": s.statement,
+        "rollback": s.rollback,
+        "engine": s.engine,
+        "cause": s.cause,
+        "closes": list(s.closes),
+        "collateral": {"tables": list(s.collateral_tables), "readers": list(s.collateral_readers)},
+        "ranger": (
             {
-                "owner": suppression.owner,
-                "reason": suppression.reason,
-                "expires": suppression.expires,
-                "origin": suppression.origin,
+                "policy_id": s.ranger.policy_id,
+                "policy_name": s.ranger.policy_name,
+                "service": s.ranger.service,
+                "allow_item": s.ranger.item,
+                "principal": _principal(s.ranger.principal),
             }
-            if suppression
+            if s.ranger
             else None
         ),
     }
 
 
-def _table(t: TableScan, finding_ids: list[str]) -> dict[str, Any]:
+def finding_dict(f: Finding, result: ScanResult | None = None) -> dict[str, Any]:
+    baseline = result.baseline.get(f.fingerprint) if result else None
+    whole = f.facets[0].suppressed if f.suppressed else None
+    return {
+        "id": f.id,
+        "fingerprint": {FINGERPRINT_VERSION: f.fingerprint},
+        "origin": f.origin,
+        "object": {
+            "warehouse": f.ref.warehouse,
+            "database": f.ref.database,
+            "table": f.ref.table,
+            "name": f.table.fqn,
+            "type": f.table.table_type,
+        },
+        "location": _location(f.location),
+        "table": f.table.fqn,
+        "severity": f.severity,
+        "open_severity": f.open_severity,
+        "level": f.level,
+        "title": f.title,
+        "summary": f.summary,
+        "rationale": f.rationale,
+        "rules": list(f.rule_ids),
+        "facets": [_facet(x) for x in f.facets],
+        "owner": f.table.owner,
+        "table_created_at": utc(f.table.created_at) or f.table.created_at,
+        "row_estimate": f.table.row_estimate,
+        "columns": [_column(c) for c in f.columns],
+        "readers": _access(f.access),
+        "remediation": {
+            "containment": [_step(s) for s in f.remediation.containment],
+            "rollback": list(f.remediation.rollback),
+            "long_term": list(f.remediation.long_term),
+        },
+        "baseline_state": baseline.state if baseline else None,
+        "previous_severity": baseline.previous_severity if baseline else None,
+        "first_seen": baseline.first_seen if baseline else None,
+        "last_seen": baseline.last_seen if baseline else None,
+        "suppressed": _suppression(whole),
+    }
+
+
+def _table(t: TableScan, finding_id: str | None) -> dict[str, Any]:
     return {
         "table": t.table.fqn,
+        "database": t.table.database,
+        "name": t.table.name,
         "status": t.status.value,
         "error": t.error,
         "owner": t.table.owner,
         "breadth": t.access.breadth.value,
         "columns": len(t.table.columns),
         "sensitive_columns": [_column(c) for c in t.sensitive_columns],
-        "findings": finding_ids,
+        "finding": finding_id,
+    }
+
+
+def _summary(findings: list[Finding], result: ScanResult | None) -> dict[str, Any]:
+    counts = Counter(f.severity for f in findings)
+    facets = Counter(rule for f in findings for rule in f.rule_ids)
+    states = Counter(b.state for b in result.baseline.values()) if result else Counter()
+    return {
+        "findings": len(findings),
+        "tables": len({f.table.key for f in findings}),
+        "by_severity": {s: counts.get(s, 0) for s in SEVERITIES},
+        "by_facet": dict(sorted(facets.items())),
+        "new": states.get("new", 0),
+        "unchanged": states.get("unchanged", 0),
+        "updated": states.get("updated", 0),
+        "fixed": len(result.fixed) if result else 0,
+        "suppressed": sum(f.suppressed for f in findings),
     }
 
 
 def result_dict(result: ScanResult, exit_code: int | None = None) -> dict[str, Any]:
-    counts = Counter(f.severity for f in result.findings)
-    by_table: dict[str, list[str]] = {}
-    for f in result.findings:
-        by_table.setdefault(f.table.fqn, []).append(f.id)
+    findings = list(result.findings)
+    by_table = {f.table.key: f.id for f in findings}
     return {
         "$schema": SCHEMA_ID,
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "exposure", "version": result.scanner_version, "information_uri": TOOL_URI},
         "run": {
+            "kind": "scan",
             "id": result.run_id,
             "started_at": result.started_at,
             "finished_at": result.finished_at,
@@ -211,23 +294,17 @@ def result_dict(result: ScanResult, exit_code: int | None = None) -> dict[str, A
             "tables_sampled": result.coverage.tables_sampled,
             "tables_reused": result.coverage.tables_reused,
         },
-        "summary": {
-            "findings": len(result.findings),
-            "by_severity": {s: counts.get(s, 0) for s in SEVERITIES},
-            "by_kind": dict(sorted(Counter(f.kind for f in result.findings).items())),
-            "new": sum(b.state == "new" for b in result.baseline.values()),
-            "unchanged": sum(b.state == "unchanged" for b in result.baseline.values()),
-            "fixed": len(result.fixed),
-            "suppressed": len(result.suppressed),
-        },
-        "findings": [finding_dict(f, result) for f in result.findings],
+        "summary": _summary(findings, result),
+        "incident": build_incident(result),
+        "findings": [finding_dict(f, result) for f in findings],
         "fixed": [
             {
                 "id": x.id,
                 "fingerprint": {FINGERPRINT_VERSION: x.fingerprint},
-                "rule": x.rule_id,
-                "table": x.table,
-                "principal": x.principal,
+                "table": x.display,
+                "database": x.database,
+                "name": x.table,
+                "rules": list(x.rules),
                 "severity": x.severity,
                 "title": x.title,
                 "first_seen": x.first_seen,
@@ -235,13 +312,87 @@ def result_dict(result: ScanResult, exit_code: int | None = None) -> dict[str, A
             }
             for x in result.fixed
         ],
+        "not_checked": [],
         "suppression_problems": list(result.suppression_problems),
         "rules": [
             {"id": rule_id, "name": name, "kind": kind, "description": description}
             for rule_id, (name, kind, description) in sorted(result.rules.items())
         ],
-        "tables": [_table(t, by_table.get(t.table.fqn, [])) for t in result.tables],
+        "tables": [_table(t, by_table.get(t.table.key)) for t in result.tables],
         "warnings": list(result.warnings),
+    }
+
+
+def _relative(path: str, root: Path | None) -> str:
+    if root is None:
+        return path
+    try:
+        return str(Path(path).resolve().relative_to(root.resolve()))
+    except ValueError:
+        return path
+
+
+def _relocate(value: Any, root: Path | None) -> Any:
+    """DDL file paths relative to the repository root, as code review tools expect."""
+    if isinstance(value, dict):
+        return {
+            k: _relative(v, root) if k == "file" and isinstance(v, str) else _relocate(v, root)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_relocate(v, root) for v in value]
+    return value
+
+
+def gate_dict(result: GateResult, exit_code: int | None = None, root: Path | None = None) -> dict[str, Any]:
+    """The gate's findings in the scan's document: same finding schema, same reporters. With a root,
+    file paths are relative to it (SARIF's SRCROOT, GitHub's annotations)."""
+    findings = _relocate([finding_dict(f) for f in result.findings], root)
+    unparsed = _relocate(
+        [{**(_location(loc) or {}), "message": message} for loc, message in result.unparsed], root
+    )
+    return {
+        "$schema": SCHEMA_ID,
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "exposure", "version": result.version, "information_uri": TOOL_URI},
+        "run": {
+            "kind": "gate",
+            "id": result.run_id,
+            "started_at": result.started_at,
+            "finished_at": result.finished_at,
+            "mode": "ci",
+            "source": ", ".join(result.files),
+            "warehouse": result.warehouse,
+            "rulepacks": result.rulepack_version,
+            "exit_code": exit_code,
+            "resumed": False,
+            "files": [_relative(f, root) for f in result.files],
+            "statements": result.statements,
+            "root_uri": root.resolve().as_uri() + "/" if root else None,
+        },
+        "coverage": {
+            "complete": not result.unparsed,
+            "tables_total": len(result.tables),
+            "tables_scanned": len(result.tables),
+            "tables_unreadable": 0,
+            "tables_access_unknown": 0,
+            "tables_sampled": 0,
+            "tables_reused": 0,
+            "statements": result.statements,
+            "statements_not_checked": len(result.unparsed),
+        },
+        "summary": _summary(list(result.findings), None),
+        "incident": None,
+        "findings": findings,
+        "fixed": [],
+        "not_checked": unparsed,
+        "suppression_problems": [],
+        "rules": [
+            {"id": rule_id, "name": name, "kind": kind, "description": description}
+            for rule_id, (name, kind, description) in sorted(result.rules.items())
+        ],
+        "tables": [],
+        "warnings": [*list(result.notes)],
     }
 
 

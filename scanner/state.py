@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from scanner.errors import ConfigError, ExitCode, ExposureError
+from scanner.findings import fingerprint
 from scanner.models import (
     Baseline,
     Classification,
@@ -28,32 +29,41 @@ from scanner.models import (
     ColumnAssessment,
     Finding,
     FixedFinding,
+    ObjectRef,
     Protection,
     Sensitivity,
     Table,
     TableAccess,
     TableScan,
     TableStatus,
+    normalise_identifier,
+    severity_rank,
 )
 
-STATE_VERSION = 1
+# Version 2: one finding per table, tables keyed by their (database, table) parts. A version-1
+# store is migrated in place when it is opened (see _migrate_from_1).
+STATE_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     run_id TEXT PRIMARY KEY, warehouse TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
     mode TEXT, source TEXT, status TEXT NOT NULL, doc TEXT);
 CREATE TABLE IF NOT EXISTS run_tables (
-    run_id TEXT NOT NULL, fqn TEXT NOT NULL, metadata_fp TEXT NOT NULL, scan TEXT NOT NULL,
-    PRIMARY KEY (run_id, fqn));
+    run_id TEXT NOT NULL, db TEXT NOT NULL, tbl TEXT NOT NULL, metadata_fp TEXT NOT NULL,
+    scan TEXT NOT NULL, PRIMARY KEY (run_id, db, tbl));
 CREATE TABLE IF NOT EXISTS tables (
-    warehouse TEXT NOT NULL, fqn TEXT NOT NULL, metadata_fp TEXT NOT NULL, scanned_at TEXT NOT NULL,
-    scan TEXT NOT NULL, PRIMARY KEY (warehouse, fqn));
+    warehouse TEXT NOT NULL, db TEXT NOT NULL, tbl TEXT NOT NULL, metadata_fp TEXT NOT NULL,
+    scanned_at TEXT NOT NULL, scan TEXT NOT NULL, PRIMARY KEY (warehouse, db, tbl));
 CREATE TABLE IF NOT EXISTS findings (
-    warehouse TEXT NOT NULL, fingerprint TEXT NOT NULL, id TEXT NOT NULL, rule_id TEXT NOT NULL,
-    table_fqn TEXT NOT NULL, principal TEXT, severity TEXT NOT NULL, title TEXT NOT NULL,
+    warehouse TEXT NOT NULL, fingerprint TEXT NOT NULL, id TEXT NOT NULL, db TEXT NOT NULL,
+    tbl TEXT NOT NULL, rules TEXT NOT NULL, severity TEXT NOT NULL, title TEXT NOT NULL,
     first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, status TEXT NOT NULL,
     PRIMARY KEY (warehouse, fingerprint));
+CREATE TABLE IF NOT EXISTS legacy_ids (
+    warehouse TEXT NOT NULL, legacy TEXT NOT NULL, fingerprint TEXT NOT NULL, rule_id TEXT NOT NULL,
+    PRIMARY KEY (warehouse, legacy));
 """
+V1_TABLES = ("run_tables", "tables", "findings")
 
 
 class StateLocked(ExposureError):
@@ -154,10 +164,20 @@ def redact_document(doc: Any) -> Any:
     return doc
 
 
+TableKey = tuple[str, str]  # (database, table), normalised
+
+
 @dataclass(frozen=True)
 class Interrupted:
     run_id: str
-    scans: dict[str, tuple[str, str]]  # fqn → (metadata fingerprint, scan JSON)
+    scans: dict[TableKey, tuple[str, str]]  # table → (metadata fingerprint, scan JSON)
+
+
+def _split_v1(fqn: str) -> TableKey:
+    # Version 1 keyed tables by "db.table"; Hive and the metastore allow no dot in a database name,
+    # and a DuckDB name that had one collided with another table in version 1 already.
+    database, _, table = fqn.partition(".")
+    return (normalise_identifier(database), normalise_identifier(table))
 
 
 class StateStore:
@@ -187,9 +207,102 @@ class StateStore:
             ) from None
         if version is None:
             self.db.execute("INSERT INTO meta VALUES ('version', ?)", (str(STATE_VERSION),))
-        elif int(version[0]) != STATE_VERSION:
+        elif version[0] == "1":
+            self._migrate_from_1()
+        elif version[0] != str(STATE_VERSION):
             self.close()
-            raise ConfigError(f"state store version {version[0]} is not {STATE_VERSION}", file=path)
+            raise ConfigError(
+                f"state store version {version[0]} is newer than this scanner's ({STATE_VERSION})",
+                file=path,
+                hint="upgrade exposure, or point --state at a new file",
+            )
+
+    def _migrate_from_1(self) -> None:
+        """Version 1 held one finding per (rule, table, principal) under a fingerprint of those.
+        Version 2 holds one per table: the rows of a table merge into one, keeping the earliest
+        first-seen, so the first run after an upgrade reports nothing new and nothing fixed.
+        Old ids stay resolvable for suppression files (legacy_ids)."""
+        with self._tx() as db:
+            for name in V1_TABLES:
+                db.execute(f"ALTER TABLE {name} RENAME TO {name}_v1")
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            for run_id, fqn, metadata_fp, scan in db.execute("SELECT * FROM run_tables_v1").fetchall():
+                db.execute(
+                    "INSERT OR REPLACE INTO run_tables VALUES (?, ?, ?, ?, ?)",
+                    (run_id, *_split_v1(fqn), metadata_fp, scan),
+                )
+            for warehouse, fqn, metadata_fp, scanned_at, scan in db.execute(
+                "SELECT * FROM tables_v1"
+            ).fetchall():
+                db.execute(
+                    "INSERT OR REPLACE INTO tables VALUES (?, ?, ?, ?, ?, ?)",
+                    (warehouse, *_split_v1(fqn), metadata_fp, scanned_at, scan),
+                )
+            merged: dict[tuple[str, str, str], dict[str, Any]] = {}
+            for (
+                warehouse,
+                old_fp,
+                old_id,
+                rule_id,
+                fqn,
+                _principal,
+                severity,
+                title,
+                first,
+                last,
+                status,
+            ) in db.execute("SELECT * FROM findings_v1").fetchall():
+                database, table = _split_v1(fqn)
+                new_fp = fingerprint(ObjectRef(warehouse, database, table))
+                for legacy in (old_id.lower(), old_fp.lower()):
+                    db.execute(
+                        "INSERT OR REPLACE INTO legacy_ids VALUES (?, ?, ?, ?)",
+                        (warehouse, legacy, new_fp, rule_id),
+                    )
+                row = merged.setdefault(
+                    (warehouse, database, table),
+                    {
+                        "fp": new_fp,
+                        "rules": set(),
+                        "severity": "none",
+                        "title": title,
+                        "first": first,
+                        "last": last,
+                        "open": False,
+                    },
+                )
+                row["first"] = min(row["first"], first)
+                row["last"] = max(row["last"], last)
+                if status == "open":
+                    row["open"] = True
+                    row["rules"].add(rule_id)
+                    if severity_rank(severity) < severity_rank(row["severity"]):
+                        row["severity"], row["title"] = severity, title
+            for (warehouse, database, table), row in merged.items():
+                db.execute(
+                    "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        warehouse,
+                        row["fp"],
+                        f"EXP-{row['fp'][:12]}",
+                        database,
+                        table,
+                        json.dumps(sorted(row["rules"])),
+                        row["severity"],
+                        row["title"],
+                        row["first"],
+                        row["last"],
+                        "open" if row["open"] else "fixed",
+                    ),
+                )
+            for name in V1_TABLES:
+                db.execute(f"DROP TABLE {name}_v1")
+            # Documents of version 1 follow the findings schema 1.0: re-rendering needs a new run.
+            db.execute("UPDATE runs SET doc = NULL")
+            db.execute("UPDATE meta SET value = ? WHERE key = 'version'", (str(STATE_VERSION),))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('migrated_from_1', ?)", (_now(),))
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -219,9 +332,9 @@ class StateStore:
         if row is None:
             return None
         scans = {
-            fqn: (fp, scan)
-            for fqn, fp, scan in self.db.execute(
-                "SELECT fqn, metadata_fp, scan FROM run_tables WHERE run_id = ?", (row[0],)
+            (database, table): (fp, scan)
+            for database, table, fp, scan in self.db.execute(
+                "SELECT db, tbl, metadata_fp, scan FROM run_tables WHERE run_id = ?", (row[0],)
             )
         }
         return Interrupted(row[0], scans)
@@ -246,20 +359,20 @@ class StateStore:
         text = scan_to_json(scan)
         with self._tx() as db:
             db.execute(
-                "INSERT OR REPLACE INTO run_tables VALUES (?, ?, ?, ?)",
-                (run_id, scan.table.fqn, fingerprint, text),
+                "INSERT OR REPLACE INTO run_tables VALUES (?, ?, ?, ?, ?)",
+                (run_id, *scan.table.key, fingerprint, text),
             )
             if sampled and scan.status is TableStatus.SCANNED:
                 db.execute(
-                    "INSERT OR REPLACE INTO tables VALUES (?, ?, ?, ?, ?)",
-                    (self.warehouse, scan.table.fqn, fingerprint, _now(), text),
+                    "INSERT OR REPLACE INTO tables VALUES (?, ?, ?, ?, ?, ?)",
+                    (self.warehouse, *scan.table.key, fingerprint, _now(), text),
                 )
 
-    def cached_scan(self, fqn: str, fingerprint: str, max_age_days: float) -> str | None:
+    def cached_scan(self, key: TableKey, fingerprint: str, max_age_days: float) -> str | None:
         """A fresh classification of an unchanged table, or None."""
         row = self.db.execute(
-            "SELECT metadata_fp, scanned_at, scan FROM tables WHERE warehouse = ? AND fqn = ?",
-            (self.warehouse, fqn),
+            "SELECT metadata_fp, scanned_at, scan FROM tables WHERE warehouse = ? AND db = ? AND tbl = ?",
+            (self.warehouse, *key),
         ).fetchone()
         if row is None or row[0] != fingerprint:
             return None
@@ -268,16 +381,25 @@ class StateStore:
             return None
         return str(row[2])
 
+    def legacy_ids(self) -> dict[str, tuple[str, str]]:
+        """Finding ids and fingerprints of the earlier format → (fingerprint, rule)."""
+        return {
+            legacy: (fp, rule)
+            for legacy, fp, rule in self.db.execute(
+                "SELECT legacy, fingerprint, rule_id FROM legacy_ids WHERE warehouse = ?", (self.warehouse,)
+            )
+        }
+
     def finish_run(
-        self, run_id: str, finished_at: str, findings: Sequence[Finding], scanned_tables: set[str]
+        self, run_id: str, finished_at: str, findings: Sequence[Finding], scanned_tables: set[TableKey]
     ) -> tuple[dict[str, Baseline], list[FixedFinding]]:
-        """New / unchanged per finding, and what was fixed: open before, gone now, on a table this
-        run read (a table that could not be read fixes nothing)."""
+        """New / unchanged / updated per finding, and what was fixed: open before, gone now, on a
+        table this run read (a table that could not be read fixes nothing)."""
         previous = {
             row[0]: row
             for row in self.db.execute(
-                "SELECT fingerprint, id, rule_id, table_fqn, principal, severity, title, first_seen, "
-                "last_seen FROM findings WHERE warehouse = ? AND status = 'open'",
+                "SELECT fingerprint, id, db, tbl, rules, severity, title, first_seen, last_seen "
+                "FROM findings WHERE warehouse = ? AND status = 'open'",
                 (self.warehouse,),
             )
         }
@@ -287,32 +409,40 @@ class StateStore:
         with self._tx() as db:
             for f in findings:
                 before = previous.get(f.fingerprint)
-                first_seen = before[7] if before else finished_at
-                baseline[f.fingerprint] = Baseline("unchanged" if before else "new", first_seen, finished_at)
+                rules = sorted(f.rule_ids)
+                if before is None:
+                    state, first_seen = "new", finished_at
+                else:
+                    same = json.loads(before[4]) == rules and before[5] == f.severity
+                    state, first_seen = ("unchanged" if same else "updated"), before[7]
+                baseline[f.fingerprint] = Baseline(
+                    state, first_seen, finished_at, before[5] if before else None
+                )
                 db.execute(
                     "INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
                     (
                         self.warehouse,
                         f.fingerprint,
                         f.id,
-                        f.rule_id,
-                        f.table.fqn,
-                        str(f.principal) if f.principal else None,
+                        *f.table.key,
+                        json.dumps(rules),
                         f.severity,
                         f.title,
                         first_seen,
                         finished_at,
                     ),
                 )
-            for fingerprint, row in previous.items():
-                if fingerprint in current or row[3] not in scanned_tables:
+            for fp, row in previous.items():
+                if fp in current or (row[2], row[3]) not in scanned_tables:
                     continue
                 fixed.append(
-                    FixedFinding(row[1], fingerprint, row[2], row[3], row[4], row[5], row[6], row[7], row[8])
+                    FixedFinding(
+                        row[1], fp, row[2], row[3], tuple(json.loads(row[4])), row[5], row[6], row[7], row[8]
+                    )
                 )
                 db.execute(
                     "UPDATE findings SET status = 'fixed' WHERE warehouse = ? AND fingerprint = ?",
-                    (self.warehouse, fingerprint),
+                    (self.warehouse, fp),
                 )
             db.execute(
                 "UPDATE runs SET status = 'complete', finished_at = ? WHERE run_id = ?", (finished_at, run_id)

@@ -38,17 +38,18 @@ def test_access_agrees_with_the_scan_on_every_example_table(example: Path) -> No
         answer = explain_access(config, scan.table.fqn)
         assert answer.access.breadth == scan.access.breadth, scan.table.fqn
         assert [p.describe() for p in answer.access.paths] == [p.describe() for p in scan.access.paths]
-        exposed = {
-            str(f.principal) for f in result.findings if f.table == scan.table and f.rule_id == "EXP001"
-        }
-        for column in scan.sensitive_columns:
-            readers = {str(p.reader) for p in answer.column_readers[column.column.name]}
-            for finding in result.findings:
-                if finding.table == scan.table and finding.rule_id == "EXP001":
-                    named = {c.column.name for c in finding.columns}
-                    if column.column.name in named:
-                        assert readers & {str(p.reader) for p in finding.access.paths}
-        assert exposed <= {str(p.grant.principal) for p in answer.access.paths}
+        broad = [
+            x
+            for f in result.findings
+            if f.table.key == scan.table.key
+            for x in f.facets
+            if x.rule_id == "EXP001"
+        ]
+        for facet in broad:
+            for column in facet.columns:
+                readers = {p.reader for p in answer.column_readers[column]}
+                assert readers & set(facet.principals), (scan.table.fqn, column)
+            assert set(facet.principals) <= {p.reader for p in answer.access.paths}
 
 
 def test_access_cli_json_with_a_user(example: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.conftest import load_findings, run_exposure
+from tests.conftest import by_table, facet, load_findings, run_exposure
 
 incident = importlib.import_module("scanner.examples.incident_warehouse")
 SEVERE = {"SEV0", "SEV1", "SEV2"}
@@ -25,24 +25,42 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict[str, Any],
 def test_demo_prints_a_summary_and_exits_zero(demo: tuple[Any, dict[str, Any], Path]) -> None:
     run, doc, _ = demo
     assert run.code == 0, run.output
-    assert "scanned" in run.stdout and "EXP001" in run.stdout and "exposure-report" in run.stdout
+    assert (
+        "scanned" in run.stdout and "mci.keystroke_events" in run.stdout and "exposure-report" in run.stdout
+    )
     assert doc["coverage"]["complete"] is True
+
+
+def test_one_finding_per_table_and_totals_count_tables(demo: tuple[Any, dict[str, Any], Path]) -> None:
+    _, doc, cwd = demo
+    at_risk = {t for t, verdict in incident.EXPECTED.items() if verdict in ("exposed", "team-only")}
+    assert {f["table"] for f in doc["findings"]} == at_risk
+    assert len(doc["findings"]) == len(at_risk) == 10
+    assert sum(doc["summary"]["by_severity"].values()) == doc["summary"]["tables"] == 10
+    # one SEV file per table, nothing else left in sev/ but the index
+    sev_files = sorted(p.name for p in (cwd / "exposure-report" / "sev").iterdir())
+    assert sev_files == sorted([f"{f['id']}.md" for f in doc["findings"]] + ["README.md"])
+    # one reader count per table, the same wherever the table appears
+    for f in doc["findings"]:
+        people = f["readers"]["people"]
+        assert people == max((p["reach"] or 0 for p in f["readers"]["paths"]), default=0) or people is None
 
 
 def test_incident_tables_are_severe_exposures(demo: tuple[Any, dict[str, Any], Path]) -> None:
     _, doc, _ = demo
     exposed = sorted(t for t, verdict in incident.EXPECTED.items() if verdict == "exposed")
     assert len(exposed) >= 6
+    found = by_table(doc)
     for table in exposed:
-        severities = {
-            f["severity"] for f in doc["findings"] if f["table"] == table and f["kind"] == "exposure"
-        }
-        assert severities & SEVERE, (table, severities)
+        assert found[table]["severity"] in SEVERE, table
+        assert "EXP001" in found[table]["rules"], table
+        # one severity per table: no facet contradicts it
+        assert {x["severity"] for x in found[table]["facets"]} == {found[table]["severity"]}, table
 
 
 def test_safe_tables_are_not_exposures(demo: tuple[Any, dict[str, Any], Path]) -> None:
     _, doc, _ = demo
-    exposures = {f["table"] for f in doc["findings"] if f["kind"] == "exposure"}
+    exposures = {f["table"] for f in doc["findings"] if "EXP001" in f["rules"]}
     safe = {t for t, verdict in incident.EXPECTED.items() if verdict != "exposed"}
     assert safe and not (safe & exposures)
     harmless = {t for t, verdict in incident.EXPECTED.items() if verdict == "harmless"}
@@ -75,28 +93,32 @@ def test_example_is_deterministic(tmp_path: Path) -> None:
 def test_demo_shows_reader_counts_and_access_paths(demo: tuple[Any, dict[str, Any], Path]) -> None:
     run, doc, cwd = demo
     # terminal: reach with the number of people
-    assert "everyone (51,800)" in run.stdout and "everyone (52,000)" in run.stdout
+    assert "everyone 51,800" in run.stdout and "everyone 52,000" in run.stdout
     # JSON: people per finding, and the Ranger policy that opened mci to all employees
-    keystrokes = [
-        f for f in doc["findings"] if f["table"] == "mci.keystroke_events" and f["rule"] == "EXP001"
-    ]
-    via_ranger = [f for f in keystrokes if f["principal"] == {"type": "GROUP", "name": "all_employees"}]
-    assert via_ranger and via_ranger[0]["readers"]["people"] == 51800
-    [path] = via_ranger[0]["readers"]["paths"]
-    assert path["grant"]["ranger"]["policy_id"] == 17
+    keystrokes = by_table(doc)["mci.keystroke_events"]
+    # everyone is 52,000 people (role public); the Ranger path reaches the 51,800 of all_employees
+    assert keystrokes["readers"]["people"] == 52000
+    [path] = [p for p in keystrokes["readers"]["paths"] if p["grant"]["ranger"]]
+    assert path["reach"] == 51800 and path["grant"]["ranger"]["policy_id"] == 17
     assert path["description"].startswith(
         'group all_employees ← Ranger policy 17 "mci-analytics-read" on db=mci, table=*, column=*'
     )
-    assert any("remove group all_employees from allow item 1" in r for r in via_ranger[0]["remediation"])
+    [edit] = [s for s in keystrokes["remediation"]["containment"] if s["engine"] == "ranger"]
+    assert "remove group all_employees from allow item 1" in edit["statement"]
+    assert edit["ranger"] == {
+        "policy_id": 17, "policy_name": "mci-analytics-read", "service": "corp_hive", "allow_item": 1,
+        "principal": {"type": "GROUP", "name": "all_employees"},
+    }  # fmt: skip
     # SEV report: count and path
-    sev = (cwd / "exposure-report" / "sev" / f"{via_ranger[0]['id']}.md").read_text()
-    assert "at least 51,800 people" in sev and 'Ranger policy 17 "mci-analytics-read"' in sev
+    sev = (cwd / "exposure-report" / "sev" / f"{keystrokes['id']}.md").read_text()
+    assert "at least 52,000 people" in sev and 'Ranger policy 17 "mci-analytics-read"' in sev
 
 
 def test_masked_column_is_not_reported_as_readable(demo: tuple[Any, dict[str, Any], Path]) -> None:
     _, doc, _ = demo
-    [cardholders] = [
-        f for f in doc["findings"] if f["table"] == "payments.cardholders" and f["rule"] == "EXP001"
-    ]
-    assert "card_number" not in {c["name"] for c in cardholders["columns"]}
+    cardholders = by_table(doc)["payments.cardholders"]
+    # everyone reads the row, but Ranger masks the card number: the broad read does not cover it,
+    # while the plaintext facet still names it
+    assert "card_number" not in facet(cardholders, "EXP001")["columns"]
+    assert "card_number" in facet(cardholders, "EXP002")["columns"]
     assert cardholders["readers"]["paths"][0]["masked_columns"] == ["card_number"]

@@ -38,21 +38,27 @@ def outputs(planted: dict[str, Path]) -> dict[str, str]:
             str(planted["out"]),
             "--everyone",
             "group everyone_at_acme",
+            *(f"--format={name}" for name in ("json", "html", "markdown", "sarif", "csv", "junit", "text")),
         ]
     )
     assert run.code == 1, run.output
     out = planted["out"]
     doc = load_findings(out)
-    chat = next(f for f in doc["findings"] if f["rule"] == "EXP001" and f["table"] == "chat.dm_log")
-    return {
-        "findings.json": _mask((out / "findings.json").read_text(), planted["dir"]),
-        "report.html": _mask((out / "report.html").read_text(), planted["dir"]),
-        "sev-chat.dm_log.md": _mask((out / "sev" / f"{chat['id']}.md").read_text(), planted["dir"]),
-        "sev-index.md": _mask((out / "sev" / "README.md").read_text(), planted["dir"]),
-    }
+    chat = next(f for f in doc["findings"] if f["table"] == "chat.dm_log")
+    single = ("findings.json", "report.html", "INCIDENT.md", "findings.sarif", "findings.csv", "junit.xml")
+    files = {name: out / name for name in (*single, "findings.txt")}  # fmt: skip
+    files["sev-chat.dm_log.md"] = out / "sev" / f"{chat['id']}.md"
+    files["sev-index.md"] = out / "sev" / "README.md"
+    return {name: _mask(path.read_text(), planted["dir"]) for name, path in files.items()}
 
 
-@pytest.mark.parametrize("name", ["findings.json", "report.html", "sev-chat.dm_log.md", "sev-index.md"])
+NAMES = [
+    "findings.json", "report.html", "INCIDENT.md", "findings.sarif", "findings.csv", "junit.xml",
+    "findings.txt", "sev-chat.dm_log.md", "sev-index.md",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_output_matches_golden(outputs: dict[str, str], name: str) -> None:
     expected = GOLDEN / f"{name}.expected"
     if os.environ.get("UPDATE_GOLDEN") == "1":

@@ -9,6 +9,7 @@ import pytest
 from scanner.errors import GrantsError
 from scanner.grants import grants_kind, read_grants
 from scanner.models import Principal, PrincipalType
+from tests.conftest import shared
 
 
 def _read(tmp_path: Path, sql: str, name: str = "grants.sql") -> tuple[Path, object]:
@@ -147,8 +148,7 @@ def test_kind_is_recognised(tmp_path: Path) -> None:
 
 def test_hive_authorization_corpus_grants_are_read(tmp_path: Path) -> None:
     """Real GRANT statements from Apache Hive's own tests: TO USER grants must all survive."""
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "data" / "hive-ddl"
-    assert corpus.is_dir(), f"missing test corpus {corpus}: it sits beside the clone in CI"
+    corpus = shared("data", "hive-ddl")
     statements = []
     for q in sorted(corpus.glob("authorization_*.q")):
         for raw in q.read_text().split(";"):

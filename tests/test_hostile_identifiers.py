@@ -54,7 +54,7 @@ def test_hostile_names_are_scanned_and_cannot_inject(hostile: Path, tmp_path: Pa
     column = next(c for c in scan.columns if c.column.name == HOSTILE_COLUMN)
     assert column.sampled == 40
     assert [c.class_id for c in column.classes] == ["us_ssn"]
-    exposed = [f for f in result.findings if f.rule_id == "EXP001"]
+    exposed = [f for f in result.findings if "EXP001" in f.rule_ids]
     assert [(f.table.database, f.table.name) for f in exposed] == [(HOSTILE_SCHEMA, HOSTILE_TABLE)]
     # nothing was dropped or deleted
     con = duckdb.connect(str(hostile), read_only=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from tests.conftest import PLANTED_FINDINGS, finding_keys, load_findings, run_exposure
+from tests.conftest import PLANTED_FINDINGS, by_table, facet, finding_keys, load_findings, run_exposure
 
 
 def _scan(planted: dict[str, Path], *extra: str) -> tuple[int, dict[str, object]]:
@@ -32,19 +32,30 @@ def test_finds_exactly_the_planted_exposures(planted: dict[str, Path]) -> None:
     code, doc = _scan(planted)
     assert finding_keys(doc) == PLANTED_FINDINGS
     assert code == 1
-    by_key = {(f["rule"], f["table"]): f for f in doc["findings"]}
-    tax = by_key[("EXP001", "people.tax_records")]
+    found = by_table(doc)
+    tax = found["people.tax_records"]
     assert tax["severity"] in ("SEV0", "SEV1", "SEV2")
+    # the plaintext facet of a table everyone can read never rates below the broad read
+    assert facet(tax, "EXP002")["severity"] == facet(tax, "EXP001")["severity"] == tax["severity"]
     assert {c["name"]: c["classes"] for c in tax["columns"]} == {"ssn": ["us_ssn"], "filing_status": ["tax"]}
     assert {c["protection"] for c in tax["columns"]} == {"plaintext"}
     assert tax["readers"]["breadth"] == "everyone"
-    assert tax["remediation"][0] == "REVOKE SELECT ON TABLE `people`.`tax_records` FROM ROLE `public`;"
-    chat = by_key[("EXP001", "chat.dm_log")]
+    [step] = tax["remediation"]["containment"]
+    assert step["statement"] == "REVOKE SELECT ON TABLE `people`.`tax_records` FROM ROLE `public`;"
+    assert tax["remediation"]["rollback"] == [
+        "GRANT SELECT ON TABLE `people`.`tax_records` TO ROLE `public`;"
+    ]
+    chat = found["chat.dm_log"]
     assert chat["readers"]["paths"][0]["via_roles"][0]["member"] == {"type": "ROLE", "name": "public"}
-    assert "-- or: REVOKE ROLE `readers` FROM ROLE `public`;" in chat["remediation"]
-    assert chat["remediation"][0] == "REVOKE SELECT ON DATABASE `chat` FROM ROLE `readers`;"
-    # Team-only plaintext cards are a hygiene finding, never an exposure.
-    assert by_key[("EXP002", "vault.cards_plain")]["kind"] == "hygiene"
+    # the broad reader is cut out of the role chain; the role keeps its database grant
+    assert [s["statement"] for s in chat["remediation"]["containment"]] == [
+        "REVOKE ROLE `readers` FROM ROLE `public`;"
+    ]
+    assert chat["remediation"]["rollback"] == ["GRANT ROLE `readers` TO ROLE `public`;"]
+    # Team-only plaintext cards are a hygiene facet, never an exposure, and nothing to revoke.
+    cards = found["vault.cards_plain"]
+    assert [x["kind"] for x in cards["facets"]] == ["hygiene"]
+    assert cards["remediation"]["containment"] == [] and cards["remediation"]["long_term"]
     tables = {t["table"]: t for t in doc["tables"]}
     assert tables["vault.cards"]["breadth"] == "everyone"
     assert {c["protection"] for c in tables["vault.cards"]["sensitive_columns"]} == {"ciphertext", "hashed"}
@@ -71,8 +82,17 @@ def test_without_grants_access_is_unknown_and_exit_is_partial(planted: dict[str,
     doc = load_findings(planted["out"])
     assert doc["coverage"]["complete"] is False
     assert {t["breadth"] for t in doc["tables"]} == {"unknown"}
-    assert {f["rule"] for f in doc["findings"]} == {"EXP002", "EXP003"}
+    assert {x["rule"] for f in doc["findings"] for x in f["facets"]} == {"EXP002", "EXP003"}
+    # every table with sensitive data, protected or not: nobody knows who reads it
+    assert set(by_table(doc)) == {
+        "people.tax_records",
+        "people.contacts",
+        "chat.dm_log",
+        "vault.cards_plain",
+        "vault.cards",
+    }
     assert "Partial coverage" in run.stdout
+    assert "pass --grants FILE" in run.stdout  # the run says how to make readers known
 
 
 def test_unreadable_table_is_unknown_not_clean(planted: dict[str, Path]) -> None:
@@ -91,7 +111,7 @@ def test_unreadable_table_is_unknown_not_clean(planted: dict[str, Path]) -> None
     assert view["sensitive_columns"][0]["protection"] == "unknown"
     assert doc["coverage"]["tables_unreadable"] == 1
     # Unknown values count as plaintext: a broadly readable view of SSNs is still an exposure.
-    assert ("EXP001", "people.ssn_view") in {(f["rule"], f["table"]) for f in doc["findings"]}
+    assert "EXP001" in by_table(doc)["people.ssn_view"]["rules"]
 
 
 def test_include_and_exclude(planted: dict[str, Path]) -> None:
@@ -106,7 +126,8 @@ def test_no_tables_fails_closed(planted: dict[str, Path]) -> None:
 
 def test_formats_select_outputs(planted: dict[str, Path]) -> None:
     _scan(planted, "--format", "json")
-    assert sorted(p.name for p in planted["out"].iterdir()) == ["findings.json"]
+    # the manifest records what the run wrote, so a later run removes only its own stale files
+    assert sorted(p.name for p in planted["out"].iterdir()) == [".exposure-manifest.json", "findings.json"]
 
 
 def test_severity_matrix_is_configurable(planted: dict[str, Path], tmp_path: Path) -> None:
@@ -138,6 +159,7 @@ def test_severity_matrix_is_configurable(planted: dict[str, Path], tmp_path: Pat
     )
     assert run.code == 1, run.output
     doc = load_findings(planted["out"])
-    sev = {(f["rule"], f["table"]): f["severity"] for f in doc["findings"]}
-    assert sev[("EXP001", "people.tax_records")] == "SEV0"
-    assert sev[("EXP001", "vault.cards")] == "SEV4"  # protected but readable by everyone, now tracked
+    found = by_table(doc)
+    assert found["people.tax_records"]["severity"] == "SEV0"
+    cards = found["vault.cards"]  # protected but readable by everyone, now tracked
+    assert cards["severity"] == "SEV4" and cards["rules"] == ["EXP001"]

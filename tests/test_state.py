@@ -28,9 +28,8 @@ from tests.conftest import (
     exposure_command,
     load_findings,
     run_exposure,
+    shared,
 )
-
-SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sarif-schema-2.1.0.json"
 
 
 def _scan(planted: dict[str, Path], out: str, *extra: str) -> tuple[Any, dict[str, Any]]:
@@ -44,62 +43,61 @@ def _scan(planted: dict[str, Path], out: str, *extra: str) -> tuple[Any, dict[st
     return run, load_findings(planted["dir"] / out)
 
 
-def _by_state(doc: dict[str, Any]) -> dict[str, set[tuple[str, str, str | None]]]:
-    out: dict[str, set[tuple[str, str, str | None]]] = {"new": set(), "unchanged": set(), "fixed": set()}
+def _by_state(doc: dict[str, Any]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {"new": set(), "unchanged": set(), "updated": set(), "fixed": set()}
     for f in doc["findings"]:
-        p = f["principal"]
-        out[f["baseline_state"]].add((f["rule"], f["table"], f"{p['type']}:{p['name']}" if p else None))
+        out[f["baseline_state"]].add(f["table"])
     for x in doc["fixed"]:
-        out["fixed"].add((x["rule"], x["table"], x["principal"]))
+        out["fixed"].add(x["table"])
     return out
 
 
-def _sarif_states(out: Path) -> dict[str, set[tuple[str, str]]]:
+def _sarif_states(out: Path) -> dict[str, set[str]]:
     sarif = json.loads((out / "findings.sarif").read_text())
-    states: dict[str, set[tuple[str, str]]] = {}
+    states: dict[str, set[str]] = {}
     for r in sarif["runs"][0]["results"]:
         table = r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
-        states.setdefault(r["baselineState"], set()).add((r["ruleId"], table))
+        states.setdefault(r["baselineState"], set()).add(table)
     return states
 
 
-def test_three_scans_report_new_unchanged_and_fixed(planted: dict[str, Path]) -> None:
+def test_three_scans_report_new_unchanged_updated_and_fixed(planted: dict[str, Path]) -> None:
     _, first = _scan(planted, "run1")
-    assert _by_state(first)["unchanged"] == set() and _by_state(first)["fixed"] == set()
-    assert len(_by_state(first)["new"]) == len(first["findings"]) > 0
+    assert _by_state(first)["new"] == {f["table"] for f in first["findings"]} and first["findings"]
+    assert not (_by_state(first)["unchanged"] | _by_state(first)["fixed"])
 
-    # A grant added, a table fixed (its broad grant revoked), a table added.
+    # A table added and granted to everyone; a team table granted to everyone; a table whose emails
+    # are now stored hashed (and which gained a column, so its metadata changed).
     con = duckdb.connect(str(planted["db"]))
     con.execute("CREATE TABLE people.new_hires (employee_id BIGINT, ssn VARCHAR)")
     con.executemany(
         "INSERT INTO people.new_hires VALUES (?, ?)", [(i, CANARY_SSNS[i % 5]) for i in range(40)]
     )
+    con.execute("UPDATE people.contacts SET personal_email = sha256(personal_email)")
+    con.execute("ALTER TABLE people.contacts ADD COLUMN note VARCHAR")
     con.close()
-    grants = PLANTED_GRANTS.replace("GRANT SELECT ON TABLE people.contacts TO GROUP everyone_at_acme;\n", "")
-    grants += "GRANT SELECT ON TABLE vault.cards_plain TO ROLE public;\n"
+    grants = PLANTED_GRANTS + "GRANT SELECT ON TABLE vault.cards_plain TO ROLE public;\n"
     grants += "GRANT SELECT ON TABLE people.new_hires TO ROLE public;\n"
     planted["grants"].write_text(grants)
 
     _, second = _scan(planted, "run2")
     states = _by_state(second)
-    assert states["new"] == {
-        ("EXP001", "vault.cards_plain", "ROLE:public"),
-        ("EXP001", "people.new_hires", "ROLE:public"),
-        ("EXP002", "people.new_hires", None),
-    }
-    assert states["fixed"] == {("EXP001", "people.contacts", "group everyone_at_acme")}
-    assert states["unchanged"] == {k for k in _by_state(first)["new"]} - {
-        ("EXP001", "people.contacts", "GROUP:everyone_at_acme")
-    }
+    assert states["new"] == {"people.new_hires"}
+    assert states["fixed"] == {"people.contacts"}
+    assert states["updated"] == {"vault.cards_plain"}  # same table, now also readable by everyone
+    assert states["unchanged"] == {"people.tax_records", "chat.dm_log"}
+    cards = next(f for f in second["findings"] if f["table"] == "vault.cards_plain")
+    assert cards["previous_severity"] == "SEV3" and cards["severity"] == "SEV1"
     sarif = _sarif_states(planted["dir"] / "run2")
-    assert sarif["new"] == {(r, t) for r, t, _ in states["new"]}
-    assert sarif["absent"] == {("EXP001", "people.contacts")}
-    assert sarif["unchanged"] == {(r, t) for r, t, _ in states["unchanged"]}
+    assert sarif == {
+        "new": states["new"], "absent": states["fixed"], "updated": states["updated"],
+        "unchanged": states["unchanged"],
+    }  # fmt: skip
 
     third_run, third = _scan(planted, "run3")
-    assert ": 0 sampled, 7 unchanged and reused" in " ".join(third_run.stdout.split())
+    assert ": 0 sampled, 7 reused" in " ".join(third_run.stdout.split())
     assert _by_state(third)["new"] == set() and _by_state(third)["fixed"] == set()
-    assert _by_state(third)["unchanged"] == states["new"] | states["unchanged"]
+    assert _by_state(third)["unchanged"] == {f["table"] for f in second["findings"]}
     # nothing changed: no table is sampled again
     assert third["coverage"]["tables_sampled"] == 0
     assert third["coverage"]["tables_reused"] == third["coverage"]["tables_total"]
@@ -122,7 +120,7 @@ def test_sarif_validates_against_the_official_schema(planted: dict[str, Path]) -
     )
     _scan(planted, "s1")
     _scan(planted, "s2", "--suppressions", str(suppressions))
-    schema = json.loads(SARIF_SCHEMA.read_text())
+    schema = json.loads(shared("data", "sarif-schema-2.1.0.json").read_text())
     for out in ("s1", "s2"):
         sarif = json.loads((planted["dir"] / out / "findings.sarif").read_text())
         jsonschema.validators.validator_for(schema)(schema).validate(sarif)
@@ -136,16 +134,23 @@ def test_sarif_validates_against_the_official_schema(planted: dict[str, Path]) -
         for r in json.loads((planted["dir"] / "s2" / "findings.sarif").read_text())["runs"][0]["results"]
         if r.get("suppressions")
     ]
-    assert [r["ruleId"] for r in suppressed] == ["EXP002"]
+    # vault.cards_plain's only facet is EXP002: accepting it suppresses the table
+    assert [r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] for r in suppressed] == [
+        "vault.cards_plain"
+    ]
     junit = ET.parse(planted["dir"] / "s2" / "junit.xml").getroot()
     assert int(junit.get("skipped", "0")) == 1 and int(junit.get("failures", "0")) >= 1
+    # tables with other facets stay open, the EXP002 facet marked accepted
+    doc = load_findings(planted["dir"] / "s2")
+    tax = next(f for f in doc["findings"] if f["table"] == "people.tax_records")
+    assert tax["suppressed"] is None and all(x["suppressed"] is None for x in tax["facets"])
 
 
 def test_expired_suppression_is_reported_and_strict_fails(planted: dict[str, Path]) -> None:
     suppressions = planted["dir"] / "suppressions.yaml"
     suppressions.write_text(
         "version: 1\nsuppressions:\n"
-        "  - fingerprint: EXP002-000000000000\n    owner: alice@example.com\n"
+        "  - fingerprint: EXP-000000000000\n    owner: alice@example.com\n"
         "    reason: accepted during the 2025 migration\n    expires: 2025-01-31\n"
     )
     base = ["scan", "--source", f"duckdb://{planted['db']}", "--grants", str(planted["grants"]),
@@ -334,7 +339,9 @@ def test_reuse_does_not_make_an_old_classification_fresh(planted: dict[str, Path
 
     def scanned_at() -> dict[str, str]:
         with sqlite3.connect(state) as con:
-            return dict(con.execute("SELECT fqn, scanned_at FROM tables").fetchall())
+            return {
+                f"{db}.{tbl}": at for db, tbl, at in con.execute("SELECT db, tbl, scanned_at FROM tables")
+            }
 
     first = run_scan(config)
     stamps = scanned_at()
@@ -345,3 +352,58 @@ def test_reuse_does_not_make_an_old_classification_fresh(planted: dict[str, Path
     # once older than the limit, every table is sampled again
     third = run_scan(config.with_options(max_age_days=1 / 86400))
     assert third.coverage.tables_sampled == third.coverage.tables_total
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_a_store_of_the_previous_version_is_migrated_without_spurious_changes(
+    planted: dict[str, Path],
+) -> None:
+    """state-v1.sqlite was written by the release before one-finding-per-table (schema 1), by
+    `exposure scan --warehouse planted --everyone 'group everyone_at_acme' --state …` over this very
+    planted warehouse: seven findings, one per (rule, table, principal)."""
+    import shutil
+
+    state = planted["dir"] / "state.db"
+    shutil.copy(FIXTURES / "state-v1.sqlite", state)
+    with sqlite3.connect(state) as con:
+        assert con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() == ("1",)
+        before = con.execute(
+            "SELECT count(*), min(first_seen) FROM findings WHERE status = 'open'"
+        ).fetchone()
+    assert before[0] == 7
+    run = run_exposure(
+        ["scan", "--source", f"duckdb://{planted['db']}", "--grants", str(planted["grants"]),
+         "--warehouse", "planted", "--everyone", "group everyone_at_acme", "--state", str(state),
+         "--out", str(planted["out"])]
+    )  # fmt: skip
+    assert run.code == 1, run.output
+    doc = load_findings(planted["out"])
+    assert doc["summary"]["new"] == 0 and doc["summary"]["fixed"] == 0, doc["summary"]
+    assert doc["summary"]["unchanged"] + doc["summary"]["updated"] == len(doc["findings"]) == 4
+    # first seen is carried over from the old store, not reset to today
+    assert {f["first_seen"] for f in doc["findings"]} == {before[1]}
+    with sqlite3.connect(state) as con:
+        assert con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() == ("2",)
+        legacy = con.execute("SELECT count(*) FROM legacy_ids").fetchone()[0]
+    assert legacy == 14  # each old id and fingerprint, for suppression files that name them
+    # a suppression written against an old id still finds its table
+    with sqlite3.connect(FIXTURES / "state-v1.sqlite") as con:
+        old_id = con.execute(
+            "SELECT id FROM findings WHERE rule_id = 'EXP002' AND table_fqn = 'vault.cards_plain'"
+        ).fetchone()[0]
+    suppressions = planted["dir"] / "s.yaml"
+    suppressions.write_text(
+        f"version: 1\nsuppressions:\n  - fingerprint: {old_id}\n    owner: risk@example.com\n"
+        "    reason: vault migration accepted last quarter\n    expires: 2999-01-01\n"
+    )
+    again = run_exposure(
+        ["scan", "--source", f"duckdb://{planted['db']}", "--grants", str(planted["grants"]),
+         "--warehouse", "planted", "--everyone", "group everyone_at_acme", "--state", str(state),
+         "--suppressions", str(suppressions), "--out", str(planted["out"])]
+    )  # fmt: skip
+    doc = load_findings(planted["out"])
+    cards = next(f for f in doc["findings"] if f["table"] == "vault.cards_plain")
+    assert cards["suppressed"] is not None, again.output
+    assert doc["summary"]["new"] == 0 and doc["summary"]["fixed"] == 0

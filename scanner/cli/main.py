@@ -4,6 +4,7 @@ hands the result to the reporters; all errors surface as one line and a named ex
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -18,18 +19,16 @@ from rich.console import Console
 from rich.text import Text
 
 from scanner import __version__
-from scanner.config import DEFAULT_OUT, FORMATS, MODES, ScanConfig, load_config
-from scanner.errors import ExitCode, ExposureError
-from scanner.evaluate import SEVERITIES
+from scanner.config import DEFAULT_OUT, MODES, ScanConfig, load_config
+from scanner.errors import ConfigError, ExitCode, ExposureError, did_you_mean
 from scanner.files import write_private
 from scanner.gate import GateOptions, git_changes, run_gate
-from scanner.models import Principal, PrincipalType
-from scanner.report import write_documents, write_reports
-from scanner.report.gate import GATE_FORMATTERS
+from scanner.models import SEVERITIES, Principal, PrincipalType
+from scanner.report import render_document, reporter_names, write_documents, write_reports
 from scanner.report.terminal import print_access, print_columns, print_summary, scan_progress
 from scanner.rules import load_classifier_pack, load_exposure_rules, load_rulebook
 from scanner.scan import classify_csv, exit_code_for, explain_access, load_document, run_scan
-from scanner.serialize import access_json, column_json
+from scanner.serialize import access_json, column_json, gate_dict
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -81,9 +80,27 @@ def _json_log(event: str, **fields: Any) -> None:
     click.echo(json.dumps(record, sort_keys=True), err=True)
 
 
+def _console() -> Console:
+    # A terminal's own width, or COLUMNS when piped; without either, 120 rather than rich's 80.
+    given = sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit()
+    return Console(highlight=False, width=None if given else 120)
+
+
+def _check_formats(config: ScanConfig) -> None:
+    """Output formats are the reporter registry's keys, whether from the command line or a file."""
+    known = reporter_names()
+    for name in config.formats:
+        if name not in known:
+            raise ConfigError(
+                f"unknown output format {name!r}",
+                file=config.config_file,
+                hint=did_you_mean(name, known) or f"choose from {', '.join(known)}",
+            )
+
+
 def _scan_and_report(config: ScanConfig, quiet: bool, logs: bool = True) -> ExitCode:
-    # Piped output (cron mail, CI logs) gets a readable width instead of rich's 80-column default.
-    console = Console(highlight=False, width=None if sys.stdout.isatty() else 120)
+    _check_formats(config)
+    console = _console()
     interactive = sys.stderr.isatty() and not quiet
     with scan_progress(interactive) as progress:
         hook = progress if interactive else (_log_table if logs and not quiet else None)
@@ -92,10 +109,18 @@ def _scan_and_report(config: ScanConfig, quiet: bool, logs: bool = True) -> Exit
     written = write_reports(result, config.formats, config.out, int(code))
     if not interactive and logs and not quiet:
         summary = {"findings": len(result.findings), "exit_code": int(code)}
+        summary |= {sev: sum(f.severity == sev for f in result.findings) for sev in SEVERITIES}
         summary |= {k: v for k, v in vars(result.coverage).items() if isinstance(v, int)}
         _json_log("scan_finished", **summary)
     if not quiet:
         print_summary(console, result, written, int(code), EXIT_MEANINGS[code])
+        if not config.grants and not config.ranger_url and result.coverage.tables_access_unknown:
+            console.print(
+                "hint: nobody knows who can read these tables: pass --grants FILE (GRANT/REVOKE "
+                "statements or YAML), a Ranger export, or --ranger-url",
+                highlight=False,
+                markup=False,
+            )
     return code
 
 
@@ -117,10 +142,17 @@ def _log_table(index: int, total: int, table: str) -> None:
 @click.option("--warehouse", help="Stable warehouse name used in finding ids.")
 @click.option("--out", type=click.Path(path_type=Path), help=f"Output directory (default {DEFAULT_OUT}).")
 @click.option(
-    "--format", "formats", multiple=True, type=click.Choice(FORMATS), help="Output formats; repeatable."
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(reporter_names()),
+    help="Output formats; repeatable (default json, html, markdown).",
 )
 @click.option(
-    "--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 on findings at or above this SEV (default SEV3)."
+    "--fail-on",
+    type=click.Choice(SEVERITIES, case_sensitive=False),
+    callback=lambda _ctx, _param, value: value.upper() if value else value,
+    help="Exit 1 on tables at or above this SEV (default SEV3).",
 )
 @click.option(
     "--sample-rows", type=click.IntRange(min=1), help="Non-null values sampled per column (default 385)."
@@ -229,7 +261,7 @@ def classify(csv_file: Path, output: str, sample_rows: int, rule_packs: Sequence
     if output == "json":
         click.echo(json.dumps({"columns": {c.column.name: column_json(c) for c in columns}}, indent=2))
     else:
-        print_columns(Console(highlight=False, width=None if sys.stdout.isatty() else 120), columns)
+        print_columns(_console(), columns)
 
 
 @cli.command()
@@ -269,20 +301,14 @@ def access(
     if output == "json":
         click.echo(json.dumps(access_json(answer), indent=2))
     else:
-        print_access(Console(highlight=False, width=None if sys.stdout.isatty() else 120), answer)
+        print_access(_console(), answer)
 
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--git-diff", "git_diff", help="Check only DDL that BASE..HEAD adds or modifies.")
 @click.option("--dialect", default=None, help="SQL dialect sqlglot reads (default hive).")
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "github", "sarif", "json"]),
-    default="text",
-    show_default=True,
-)
+@click.option("--format", "output", type=click.Choice(reporter_names()), default="text", show_default=True)
 @click.option(
     "--output-file", type=click.Path(path_type=Path), help="Write the output here (0600), not stdout."
 )
@@ -336,7 +362,7 @@ def gate(
         changed=changed,
     )
     result = run_gate([Path(f).resolve() if changed is not None else Path(f) for f in files], config, options)
-    text = GATE_FORMATTERS[output](result, root)
+    text = render_document(gate_dict(result, int(result.exit_code), root), output)
     if output_file:
         write_private(output_file, text)
     else:
@@ -344,21 +370,24 @@ def gate(
     sys.exit(int(result.exit_code))
 
 
-REPORT_FORMATS = {"md": "markdown", "markdown": "markdown", "html": "html", "sarif": "sarif", "json": "json",
-                  "junit": "junit"}  # fmt: skip
+ALIASES = {"md": "markdown"}
 
 
 @cli.command()
 @click.argument("stored", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "formats", multiple=True, type=click.Choice(sorted(REPORT_FORMATS)), help="Repeatable."
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(sorted([*reporter_names(), *ALIASES])),
+    help="Repeatable (default html).",
 )
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
 @handle_errors
 def report(stored: Path, formats: Sequence[str], out: Path) -> None:
     """Re-render a stored scan (a state file or a findings.json) without touching the warehouse."""
     doc = load_document(stored)
-    chosen = [REPORT_FORMATS[f] for f in formats] or ["html"]
+    chosen = [ALIASES.get(f, f) for f in formats] or ["html"]
     for path in write_documents(doc, list(dict.fromkeys(chosen)), out):
         click.echo(str(path))
 

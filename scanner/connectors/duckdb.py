@@ -31,6 +31,14 @@ class DuckDBConnector:
 
     def __init__(self, url: SourceURL) -> None:
         self.url = url
+        if url.host:
+            # urlsplit reads duckdb://data/w.duckdb as host "data", path "/w.duckdb": say so instead
+            # of opening a file nobody meant.
+            raise SourceError(
+                f"{url.redacted} names a host ({url.host}); a DuckDB source is a file path",
+                hint=f"use three slashes for an absolute path (duckdb:///abs/path.duckdb) or "
+                f"duckdb:{url.host}{url.path} for a path relative to the current directory",
+            )
         path = Path(url.path)
         if not url.path or url.path in ("/", ""):
             raise SourceError(

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-from scanner.files import write_private
 from scanner.report import Reporter, register
 
 
@@ -14,7 +12,7 @@ from scanner.report import Reporter, register
 class JsonReporter(Reporter):
     name = "json"
     filename = "findings.json"
+    description = "the findings document (schema scanner/schemas/findings.schema.json)"
 
-    def write(self, doc: dict[str, Any], out_dir: Path) -> list[Path]:
-        text = json.dumps(doc, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
-        return [write_private(out_dir / self.filename, text)]
+    def render(self, doc: dict[str, Any]) -> str:
+        return json.dumps(doc, indent=2, sort_keys=False, ensure_ascii=False) + "\n"

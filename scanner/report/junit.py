@@ -1,51 +1,61 @@
-"""junit.xml for CI systems that read JUnit: one test suite per rule, one test case per finding
-(failed, or skipped when suppressed), and a case per unreadable table."""
+"""junit.xml for CI systems that read JUnit: one test case per finding (one table) — failed, or
+skipped when suppressed — and one per table that could not be read. Well-formed whatever the names
+hold: characters XML 1.0 cannot carry are replaced."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from scanner.files import write_private
 from scanner.report import Reporter, register
+
+# Characters XML 1.0 forbids even as references (C0 controls but tab/newline/CR, surrogates, FFFE/FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: Any) -> str:
+    return _NOT_XML.sub("\ufffd", str(value))
 
 
 def junit_document(doc: dict[str, Any]) -> str:
-    suites = ET.Element("testsuites", name="exposure", tests="0", failures="0", skipped="0")
-    by_rule: dict[str, list[dict[str, Any]]] = {}
-    for finding in doc["findings"]:
-        by_rule.setdefault(finding["rule"], []).append(finding)
-    totals = {"tests": 0, "failures": 0, "skipped": 0}
-    for rule, findings in sorted(by_rule.items()):
-        suite = ET.SubElement(suites, "testsuite", name=rule, tests=str(len(findings)))
-        failures = skipped = 0
-        for f in findings:
-            case = ET.SubElement(suite, "testcase", classname=f"{rule}.{f['table']}", name=f["id"])
-            if f.get("suppressed"):
-                skipped += 1
-                ET.SubElement(case, "skipped", message=f"suppressed: {f['suppressed']['reason']}")
-            else:
-                failures += 1
-                failure = ET.SubElement(
-                    case, "failure", message=f"{f['severity']}: {f['title']}", type=f["severity"]
-                )
-                failure.text = "\n".join([f["summary"], "", *f["remediation"]])
-        suite.set("failures", str(failures))
-        suite.set("skipped", str(skipped))
-        totals["tests"] += len(findings)
-        totals["failures"] += failures
-        totals["skipped"] += skipped
-    unreadable = [t for t in doc["tables"] if t["status"] != "scanned"]
-    if unreadable:
-        suite = ET.SubElement(suites, "testsuite", name="coverage", tests=str(len(unreadable)))
-        suite.set("errors", str(len(unreadable)))
-        for t in unreadable:
-            case = ET.SubElement(suite, "testcase", classname="coverage", name=t["table"])
-            ET.SubElement(case, "error", message=t["error"] or "could not be read")
-        totals["tests"] += len(unreadable)
-    for key, value in totals.items():
-        suites.set(key, str(value))
+    suites = ET.Element("testsuites", name="exposure")
+    suite = ET.SubElement(suites, "testsuite", name=f"exposure {doc['run']['kind']}")
+    failures = skipped = errors = 0
+    for f in doc["findings"]:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=xml_text(f"{doc['run']['warehouse']}.{f['table']}"),
+            name=xml_text(f["id"]),
+        )
+        if f.get("suppressed"):
+            skipped += 1
+            ET.SubElement(case, "skipped", message=xml_text(f"suppressed: {f['suppressed']['reason']}"))
+            continue
+        failures += 1
+        failure = ET.SubElement(
+            case, "failure", message=xml_text(f"{f['severity']}: {f['title']}"), type=f["severity"]
+        )
+        lines = [f["summary"], "", "Facets: " + ", ".join(x["rule"] for x in f["facets"]), "", "Containment:"]
+        lines += [s["statement"] for s in f["remediation"]["containment"]] or ["(none: see long-term fixes)"]
+        failure.text = xml_text("\n".join(lines))
+    unreadable = [t for t in doc.get("tables", []) if t["status"] != "scanned"]
+    for t in unreadable:
+        errors += 1
+        case = ET.SubElement(suite, "testcase", classname="coverage", name=xml_text(t["table"]))
+        ET.SubElement(case, "error", message=xml_text(t["error"] or "could not be read"))
+    for item in doc.get("not_checked", []):
+        errors += 1
+        where = f"{item.get('file')}:{item.get('line')}"
+        case = ET.SubElement(suite, "testcase", classname="not_checked", name=xml_text(where))
+        ET.SubElement(case, "error", message=xml_text(item["message"]))
+    tests = len(doc["findings"]) + errors
+    for element in (suite, suites):
+        element.set("tests", str(tests))
+        element.set("failures", str(failures))
+        element.set("skipped", str(skipped))
+        element.set("errors", str(errors))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
@@ -54,6 +64,7 @@ def junit_document(doc: dict[str, Any]) -> str:
 class JUnitReporter(Reporter):
     name = "junit"
     filename = "junit.xml"
+    description = "JUnit XML: one test case per finding"
 
-    def write(self, doc: dict[str, Any], out_dir: Path) -> list[Path]:
-        return [write_private(out_dir / self.filename, junit_document(doc))]
+    def render(self, doc: dict[str, Any]) -> str:
+        return junit_document(doc)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 TEMPLATE_PACKAGE = "scanner.templates"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# What can start Markdown or HTML: emphasis, code, links and images, raw HTML, table cells, and an
+# underscore at a word's edge (inside a word GitHub never reads it as emphasis).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")
 
 
 def _load(name: str) -> str:
@@ -18,9 +24,39 @@ def _load(name: str) -> str:
     return resource.read_text(encoding="utf-8")
 
 
+def md(value: Any) -> str:
+    """Text from the warehouse (names, comments, messages) as inert Markdown: no raw HTML, no links,
+    no table breaks, one line."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", str(value)))
+
+
+def code(value: Any, cell: bool = False) -> str:
+    """An inline code span that holds any name: the fence is longer than any backtick run inside it;
+    in a table cell a pipe is escaped, as GitHub's tables require even inside code."""
+    text = _CONTROL.sub(" ", str(value))
+    if cell:
+        text = text.replace("|", "\\|")
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+_BREAK_AFTER = re.compile(r"([._/])")
+
+
+def breakable(name: Any) -> Markup:
+    """A table name that wraps on a phone only after a dot, underscore or slash, never mid-word."""
+    return Markup(_BREAK_AFTER.sub(r"\1<wbr>", str(escape(name))))  # noqa: S704 - escaped first
+
+
+def number(value: Any) -> str:
+    return f"{int(value):,}" if value is not None else "—"
+
+
 @cache
 def environment(autoescape: bool) -> jinja2.Environment:
-    # Markdown output is not HTML: escaping would corrupt it; the HTML environment autoescapes.
+    # Markdown output is not HTML: its names go through `md` and `code`; the HTML environment autoescapes.
     env = jinja2.Environment(
         loader=jinja2.FunctionLoader(_load),
         autoescape=autoescape,  # noqa: S701
@@ -30,7 +66,12 @@ def environment(autoescape: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["pct"] = lambda x: f"{100 * float(x):.1f} %"
-    env.filters["split_db"] = lambda fqn: str(fqn).split(".", 1)[0]
+    env.filters["md"] = md
+    env.filters["code"] = code
+    env.filters["cell"] = lambda value: code(value, cell=True)
+    env.filters["number"] = number
+    env.filters["breakable"] = breakable
+    env.tests["search"] = lambda value, pattern: re.search(pattern, str(value)) is not None
     env.filters["status_text"] = status_text
     return env
 
@@ -39,9 +80,13 @@ def status_text(finding: dict[str, Any]) -> str:
     suppressed = finding.get("suppressed")
     if suppressed:
         return f"Suppressed until {suppressed['expires']} by {suppressed['owner']}: {suppressed['reason']}"
+    accepted = [x["rule"] for x in finding["facets"] if x.get("suppressed")]
+    note = f" ({', '.join(accepted)} accepted)" if accepted else ""
     state = finding.get("baseline_state")
     if state == "new":
-        return "Open — new in this run"
+        return "Open — new in this run" + note
     if state == "unchanged":
-        return f"Open — first seen {finding['first_seen']}, still present"
-    return "Open"
+        return f"Open — first seen {finding['first_seen']}, still present" + note
+    if state == "updated":
+        return f"Open — first seen {finding['first_seen']}, changed since the last run" + note
+    return "Open" + note

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -12,10 +13,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from scanner.evaluate import SEVERITIES
-from scanner.models import ColumnAssessment, ScanResult, TableAccess
+from scanner.models import SEVERITIES, ColumnAssessment, Finding, ScanResult
 from scanner.scan import AccessAnswer
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 STYLES = {
     "SEV0": "bold white on dark_red",
     "SEV1": "bold white on red",
@@ -25,6 +26,22 @@ STYLES = {
 }
 
 
+TOP = 20  # rows the terminal shows; report.html has every table
+
+
+def _clean(value: object) -> str:
+    """Names reach a terminal: no control characters (escape sequences), never parsed as markup."""
+    return _CONTROL.sub("?", str(value))
+
+
+def _people(count: int | None, short: bool) -> str:
+    if not count:
+        return ""
+    if short and count >= 10_000:
+        return f"{count / 1000:.0f}k"
+    return f"{count:,}"
+
+
 def print_summary(
     console: Console,
     result: ScanResult,
@@ -32,64 +49,94 @@ def print_summary(
     exit_code: int,
     exit_meaning: str,
 ) -> None:
+    """One row per exposed table, worst first. Narrow terminals lose the low-priority columns instead
+    of squeezing every column until words break."""
     cov = result.coverage
-    console.print(
-        f"[bold]exposure[/] scanned [bold]{cov.tables_scanned}/{cov.tables_total}[/] tables of "
-        f"[bold]{escape(result.warehouse)}[/] ({escape(result.source)}): {cov.tables_sampled} sampled, "
-        f"{cov.tables_reused} unchanged and reused"
-    )
+    head = Text()
+    head.append("exposure", style="bold")
+    head.append(f" scanned {cov.tables_scanned}/{cov.tables_total} tables of ")
+    head.append(_clean(result.warehouse), style="bold")
+    head.append(f": {cov.tables_sampled} sampled, {cov.tables_reused} reused")
+    console.print(head)
     if result.baseline or result.fixed:
-        new = sum(b.state == "new" for b in result.baseline.values())
+        states = [b.state for b in result.baseline.values()]
+        suppressed = sum(f.suppressed for f in result.findings)
         console.print(
-            f"Since the previous run: [bold]{new}[/] new, {len(result.baseline) - new} unchanged, "
-            f"[bold]{len(result.fixed)}[/] fixed; {len(result.suppressed)} suppressed"
+            f"Since the previous run: [bold]{states.count('new')}[/] new, {states.count('updated')} "
+            f"changed, {states.count('unchanged')} unchanged, [bold]{len(result.fixed)}[/] fixed; "
+            f"{suppressed} suppressed"
         )
     if not cov.complete:
         console.print(
             f"[yellow]Partial coverage:[/] {cov.tables_unreadable} unreadable, "
             f"{cov.tables_access_unknown} with unknown readers — unknown is not clean."
         )
+    findings = result.findings
+    if findings:
+        databases = len({f.table.key[0] for f in findings})
+        people = max((f.access.reader_count or 0 for f in findings), default=0)
+        classes = sorted({c.class_id for f in findings for col in f.columns for c in col.classes})
+        line = f"{len(findings)} tables at risk in {databases} databases"
+        if people:
+            line += f", ≥ {people:,} readers"
+        console.print(Text(f"{line}, {len(classes)} classes of data"))
     totals = Text()
     for sev in SEVERITIES:
-        count = sum(f.severity == sev for f in result.findings)
+        count = sum(f.severity == sev for f in findings)
         totals.append(f" {sev} ", style=STYLES[sev] if count else "dim")
-        totals.append(f" {count}   ")
+        totals.append(f" {count}  ")
+    totals.append("(tables)", style="dim")
     console.print(totals)
-    if result.findings:
-        grid = RichTable(show_lines=False, header_style="bold", pad_edge=False)
-        grid.add_column("SEV", no_wrap=True)
-        grid.add_column("Rule", no_wrap=True)
-        grid.add_column("Table", no_wrap=True, min_width=16)
-        grid.add_column("Reach", no_wrap=True)
-        grid.add_column("Via", overflow="fold")
-        grid.add_column("Classes", overflow="fold")
-        grid.add_column("Stored", overflow="fold")
-        for f in result.findings:
-            classes = sorted({x.class_id for c in f.columns for x in c.classes})
-            states = sorted({c.protection.value for c in f.columns})
-            grid.add_row(
-                Text(f.severity, style=STYLES.get(f.severity, "")),
-                f.rule_id,
-                f.table.fqn,
-                _reach(f.access),
-                str(f.principal) if f.principal else "",
-                ", ".join(classes),
-                "/".join(states),
-            )
-        console.print(grid)
+    if findings:
+        console.print(_grid(console.width, findings[:TOP]))
+        if len(findings) > TOP:
+            console.print(f"… and {len(findings) - TOP} more (see report.html)")
     else:
-        console.print("No findings.")
-    for warning in result.warnings:
-        console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
+        console.print("No exposed table.")
+    for warning in result.warnings[:10]:
+        console.print(Text("warning: ", style="yellow") + Text(_clean(warning)))
+    if len(result.warnings) > 10:
+        console.print(f"… and {len(result.warnings) - 10} more warnings (see findings.json)")
     if written:
-        folders = sorted({str(p.parent) if p.parent.name == "sev" else str(p) for p in written})
-        console.print("Reports: " + ", ".join(folders), highlight=False)
+        root = min((p.parent for p in written), key=lambda p: len(p.parts))
+        names = sorted(
+            {"sev/" if p.parent.name == "sev" else p.name for p in written if not p.name.startswith(".")}
+        )
+        console.print(Text(f"Reports in {_clean(root)}/: " + ", ".join(_clean(n) for n in names)))
     console.print(f"exit {exit_code}: {exit_meaning}")
 
 
-def _reach(access: TableAccess) -> str:
-    count = access.reader_count
-    return f"{access.breadth.value} ({count:,})" if count else access.breadth.value
+def _grid(width: int, findings: Sequence[Finding]) -> RichTable:
+    wide = width >= 110
+    grid = RichTable(
+        show_lines=False, header_style="bold", pad_edge=False, box=None, padding=(0, 1), expand=True
+    )
+    grid.add_column("SEV", no_wrap=True, min_width=5)
+    grid.add_column("Table", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
+    grid.add_column("Readers", no_wrap=True, min_width=len("everyone 52,000" if wide else "everyone 52k"))
+    grid.add_column("Classes", no_wrap=True, overflow="ellipsis", ratio=1, min_width=8)
+    if wide:
+        grid.add_column("Facets", no_wrap=True, min_width=len("EXP001 EXP002"))
+        grid.add_column("Plaintext", no_wrap=True, overflow="ellipsis", ratio=1)
+    for f in findings:
+        classes = sorted({x.class_id for c in f.columns for x in c.classes})
+        readers = f.access.breadth.value
+        people = _people(f.access.reader_count, short=not wide)
+        row = [
+            Text(f.severity + ("*" if f.suppressed else ""), style=STYLES.get(f.severity, "")),
+            Text(_clean(f.table.fqn)),
+            Text(f"{readers} {people}".strip()),
+            Text(", ".join(classes)),
+        ]
+        if wide:
+            plain = [
+                c.column.name
+                for c in f.columns
+                if c.protection.exposes_values or c.protection.value == "unknown"
+            ]
+            row += [Text(" ".join(f.rule_ids)), Text(_clean(", ".join(plain)) or "—")]
+        grid.add_row(*row)
+    return grid
 
 
 def print_columns(console: Console, columns: Sequence[ColumnAssessment]) -> None:
@@ -97,17 +144,18 @@ def print_columns(console: Console, columns: Sequence[ColumnAssessment]) -> None
     for title in ("Column", "Class", "Confidence", "95 % interval", "Validated", "Stored", "Signals"):
         grid.add_column(title, overflow="fold")
     for column in columns:
+        name = Text(_clean(column.column.name))
         if not column.classes:
-            grid.add_row(column.column.name, "—", "", "", "", column.protection.value, "")
+            grid.add_row(name, "—", "", "", "", column.protection.value, "")
         for index, c in enumerate(column.classes):
             grid.add_row(
-                column.column.name if index == 0 else "",
+                name if index == 0 else "",
                 c.class_id,
                 f"{c.confidence:.2f}",
                 f"{c.interval[0]:.2f}–{c.interval[1]:.2f}" if c.matched else "—",
                 f"{c.matched}/{c.sampled}" if c.matched else "—",
                 column.protection.value if index == 0 else "",
-                "; ".join(c.signals),
+                Text(_clean("; ".join(c.signals))),
             )
     console.print(grid)
 
