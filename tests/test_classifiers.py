@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from scanner.classify import ClassEvidence, classify_column, engine_for, profile_values, value_protection
+from scanner.freetext import TextKind, builtin_model
 from scanner.models import Column, Protection
 from scanner.rules import load_rulebook
 
@@ -83,6 +84,19 @@ def test_value_case(class_id: str, value: str, kind: str) -> None:
         assert found.cue_values == 0 and found.validated == 0
 
 
+def _judge_cases() -> list[Any]:
+    cases = []
+    for path in sorted(CASES.glob("*.yaml")):
+        for kind, values in (_load(path).get("judge") or {}).items():
+            cases += [pytest.param(v, TextKind(kind), id=f"{path.stem}:{kind}:{v[:40]}") for v in values]
+    return cases
+
+
+@pytest.mark.parametrize(("value", "kind"), _judge_cases())
+def test_free_text_judgement(value: str, kind: TextKind) -> None:
+    assert builtin_model().judge(value) is kind
+
+
 @pytest.mark.parametrize(("class_id", "case"), _column_cases())
 def test_column_name_classifies(class_id: str, case: dict[str, Any]) -> None:
     column = Column(case["name"], case["type"], case.get("comment"))
@@ -92,11 +106,11 @@ def test_column_name_classifies(class_id: str, case: dict[str, Any]) -> None:
 
 
 def test_values_alone_classify_an_unnamed_column() -> None:
-    values = ["536-22-1234", "601-11-2222", "145-92-7316", "287-65-1903"] * 10 + ["n/a"]
+    values = ["536-22-1234", "601-11-2222", "145-92-7316", "287-65-1903"] * 10 + ["pending", "n/a"]
     specs = list(SPECS.values())
     assessment = classify_column(Column("notes", "varchar"), profile_values(values, specs), specs)
     ssn = next(c for c in assessment.classes if c.class_id == "us_ssn")
-    assert ssn.matched == 40 and ssn.sampled == 41
+    assert ssn.matched == 40 and ssn.sampled == 41  # "n/a" says no more than NULL
     assert ssn.interval[0] < ssn.confidence < ssn.interval[1] <= 1.0
     assert ssn.masked_example is not None and ssn.masked_example.startswith("***-**-")
 
