@@ -190,8 +190,10 @@ def phrase_hits(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]], negat
     return [h for h in hits if not any(h != o and f" {h} " in f" {o} " for o in hits)]
 
 
-def name_evidence(column: Column, spec: ClassSpec) -> tuple[list[str], list[str]]:
-    """Whole-token hits in the column name and comment."""
+def name_evidence(column: Column, spec: ClassSpec, table: str | None = None) -> tuple[list[str], list[str]]:
+    """Whole-token hits in the column name and comment; none under a table the class rules out."""
+    if table and spec.exclude_table_tokens & set(tokenize_name(table)):
+        return [], []
     tokens = tokenize_name(column.name)
     name_hits = phrase_hits(tokens, spec.name_phrases, negate=True)
     if " ".join(tokens) in spec.exact_names:
@@ -704,8 +706,9 @@ def _decide(
     profile: ColumnProfile,
     protection: Protection,
     free_text_rule: FreeTextRule | None = None,
+    table: str | None = None,
 ) -> _Decision | None:
-    name_hits, comment_hits = name_evidence(column, spec)
+    name_hits, comment_hits = name_evidence(column, spec, table)
     named = bool(name_hits or comment_hits)
     evidence = profile.classes.get(spec.id, ClassEvidence())
     n = profile.sampled
@@ -828,7 +831,10 @@ def classify_column(
     profile: ColumnProfile,
     specs: Sequence[ClassSpec],
     encrypted_by: str | None = None,
+    table: str | None = None,
 ) -> ColumnAssessment:
+    """Decide a column's classes from its profile and metadata. `table` (the table's name, when
+    known) lets a class rule out names that mean something else there (a log table's `message`)."""
     protection = column_protection(profile)
     found: list[Classification] = []
     by_whole_values: set[str] = set()
@@ -838,7 +844,7 @@ def classify_column(
     for spec in specs:
         if spec.id in excluded:
             continue
-        decision = _decide(spec, column, profile, protection, free_text_rule)
+        decision = _decide(spec, column, profile, protection, free_text_rule, table)
         if decision is None:
             continue
         if decision.whole_values:

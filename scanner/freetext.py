@@ -33,7 +33,7 @@ class TextKind(Enum):
 
 
 _TOKEN = re.compile(r"\S+")
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # Identifiers: snake_case, dotted.names, CamelCase, /paths, hex runs, key=value, ids with digits.
 _IDENTIFIER = re.compile(
     r"[A-Za-z]\w*_\w+|\w+\.\w+\.\w+|[a-z]+[A-Z]\w*|\w*/\w+/\S*|[0-9a-fA-F]{8,}|\S+=\S+|[A-Za-z]+\d+\w*|\d+[A-Za-z]+\w*"
@@ -113,8 +113,24 @@ class FreeTextModel:
 
 # First and second person: someone writing to someone.
 _PERSONAL = frozenset(
-    ["i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "we", "us", "our", "ours"]
-    + ["u", "ur", "ya"]
+    [
+        "i",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "u",
+        "ur",
+        "ya",
+    ]
 )
 
 

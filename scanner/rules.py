@@ -172,6 +172,9 @@ class ClassSpec:
     text: TextRule | None = None
     subsumed_by: frozenset[str] = frozenset()
     free_text: FreeTextRule | None = None
+    # Tokens of a table name under which the column's name and comment say nothing for this class
+    # (`message` in a server log table is a log field).
+    exclude_table_tokens: frozenset[str] = frozenset()
 
     @property
     def name_only(self) -> bool:
@@ -359,6 +362,9 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                 text=text_rule,
                 subsumed_by=frozenset(raw.get("subsumed_by", [])),
                 free_text=free_text_rule,
+                exclude_table_tokens=frozenset(
+                    t for n in raw.get("exclude_table_names", []) for t in tokenize_name(n)
+                ),
             )
         )
     return ClassifierPack(data["pack"], int(data["version"]), path, tuple(classes))
