@@ -256,6 +256,8 @@ class ColumnProfile:
     text_judged: int = 0  # plaintext values long enough to judge as free text or not
     human_text: int = 0  # ... that read as human-written
     machine_text: int = 0  # ... that read as written by a program (logs, SQL, alerts, commits)
+    human_distinct: int = 0  # distinct values among the human-looking ones
+    human_templates: int = 0  # ... and distinct once their digits are blanked out
 
 
 EMPTY_PROFILE = ColumnProfile(0, {}, {})
@@ -485,6 +487,8 @@ class ClassifierEngine:
         protection: Counter[Protection] = Counter()
         counts: dict[str, ClassCounts] = {}
         judged = human = machine = 0
+        human_values: set[str] = set()
+        human_templates: set[str] = set()
         model = builtin_model() if self._judges_text else None
 
         def entry(spec: ClassSpec) -> ClassCounts:
@@ -554,6 +558,9 @@ class ClassifierEngine:
                 if kind is not TextKind.UNJUDGED:
                     judged += 1
                     human += kind is TextKind.HUMAN
+                    if kind is TextKind.HUMAN and len(human_values) < _TEMPLATE_SAMPLE:
+                        human_values.add(stable_hash(text))
+                        human_templates.add(stable_hash(_DIGIT_RUN.sub("#", text)))
                     machine += kind is TextKind.MACHINE
             if not self._text_specs:
                 continue
@@ -594,7 +601,13 @@ class ClassifierEngine:
             text_judged=judged,
             human_text=human,
             machine_text=machine,
+            human_distinct=len(human_values),
+            human_templates=len(human_templates),
         )
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_TEMPLATE_SAMPLE = 400
 
 
 def _digits_of(text: str) -> str:
@@ -681,10 +694,21 @@ def free_text_share(profile: ColumnProfile) -> tuple[int, int]:
     return profile.human_text, profile.text_judged
 
 
+# Many different values that are one sentence with other numbers in it ("restock shelf 42 in
+# aisle 7") were filled in by a program: a template, not free text.
+MIN_DISTINCT_FOR_TEMPLATE = 10
+MAX_TEMPLATE_SHARE = 0.2
+
+
+def _templated(profile: ColumnProfile) -> bool:
+    distinct, templates = profile.human_distinct, profile.human_templates
+    return distinct >= MIN_DISTINCT_FOR_TEMPLATE and templates <= MAX_TEMPLATE_SHARE * distinct
+
+
 def _reads_as_free_text(profile: ColumnProfile, rule: FreeTextRule) -> bool:
     human, judged = free_text_share(profile)
     n = profile.sampled
-    if not n or not judged or judged / n < rule.min_judged:
+    if not n or not judged or judged / n < rule.min_judged or _templated(profile):
         return False
     return wilson_interval(human, judged)[0] >= rule.min_share
 

@@ -387,7 +387,12 @@ def test_huge_cells_are_read_only_up_to_the_cap() -> None:
 def test_machine_text_under_a_conversational_name_is_not_conversation() -> None:
     logs = [f"2024-05-01T10:{i % 60:02d}:00Z INFO worker-{i % 4} you can retry batch {i}?" for i in range(40)]
     assert "conversation" not in _classes("message", "varchar", logs)
-    chats = [f"hey, can you cover my shift on day {i}? thanks!" for i in range(40)]
+    chats = [
+        "hey, can you cover my shift tomorrow? thanks!",
+        "sorry I missed the standup, my kid is sick. can you take notes?",
+        "could you help me write a message to my manager about my leave?",
+        "thanks! I'll send it over tonight, ok?",
+    ] * 10
     assert {"conversation", "free_text"} <= _classes("message", "varchar", chats)
     assert "free_text" in _classes("c3", "varchar", chats)
 
@@ -401,3 +406,14 @@ def test_dm_in_a_comment_listing_job_titles_is_not_a_direct_message() -> None:
     assert [c.class_id for c in classify_column(logged, EMPTY_PROFILE, specs, table="chat.dm").classes] == [
         "conversation"
     ]
+
+
+def test_one_sentence_with_other_numbers_is_a_template_not_free_text() -> None:
+    filled = [f"restock shelf {i % 90} in aisle {i % 20}" for i in range(60)]
+    assert "free_text" not in _classes("body", "varchar", filled)
+    notes = [f"sorry, running {i} min late, my kid is sick again" for i in range(3)] + [
+        "can you take notes for me today?",
+        "I will send the draft over tonight",
+        "thanks for covering, I owe you one",
+    ] * 10
+    assert "free_text" in _classes("body", "varchar", notes)
