@@ -487,8 +487,8 @@ class ClassifierEngine:
         protection: Counter[Protection] = Counter()
         counts: dict[str, ClassCounts] = {}
         judged = human = machine = 0
-        human_values: set[str] = set()
-        human_templates: set[str] = set()
+        human_values: set[int] = set()  # in-process hashes, never stored
+        human_templates: set[int] = set()
         model = builtin_model() if self._judges_text else None
 
         def entry(spec: ClassSpec) -> ClassCounts:
@@ -559,8 +559,8 @@ class ClassifierEngine:
                     judged += 1
                     human += kind is TextKind.HUMAN
                     if kind is TextKind.HUMAN and len(human_values) < _TEMPLATE_SAMPLE:
-                        human_values.add(stable_hash(text))
-                        human_templates.add(stable_hash(_DIGIT_RUN.sub("#", text)))
+                        human_values.add(hash(text))
+                        human_templates.add(hash(_DIGIT_RUN.sub("#", text)))
                     machine += kind is TextKind.MACHINE
             if not self._text_specs:
                 continue
