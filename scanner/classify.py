@@ -21,8 +21,9 @@ from typing import Any
 
 import re2
 
+from scanner.freetext import TextKind, builtin_model
 from scanner.models import Classification, Column, ColumnAssessment, Protection
-from scanner.rules import NEGATING_TOKENS, ClassSpec, re2_options, tokenize_name
+from scanner.rules import NEGATING_TOKENS, ClassSpec, FreeTextRule, re2_options, tokenize_name
 
 Z_95 = 1.96
 NAME_CONFIDENCE = 0.8
@@ -101,26 +102,34 @@ def value_protection(value: str | bytes) -> Protection:
 # --- masking for evidence -------------------------------------------------------------------
 
 
+# Characters a masked form may keep as they are: separators show a value's format, not its content.
+MASK_SEPARATORS = frozenset(" -./:@")
+MASK_REVEALED = 4  # never more than this many characters of a value are shown
+_MASK_MAX_LEN = 24  # longer values are shown as *** and their last characters only
+_SHORT_TLD = 3
+
+
 def mask_value(value: str, style: str) -> str | None:
-    """A redacted form safe to print: never more than the last four characters of an identifier."""
+    """A redacted form safe to print. Whatever the value, at most MASK_REVEALED of its characters
+    appear in it; everything else is `*` or a separator."""
     if style == "none":
         return None
     if style == "email":
         local, _, domain = value.rpartition("@")
-        if not local:
+        if not local or not local[0].isalnum():
             return None
         tld = domain.rsplit(".", 1)[-1]
-        return f"{local[0]}***@***.{tld}"
-    digits_seen = 0
-    out: list[str] = []
-    total_alnum = sum(ch.isalnum() for ch in value)
-    for ch in value:
-        if ch.isalnum():
-            digits_seen += 1
-            out.append(ch if digits_seen > total_alnum - 4 else "*")
-        else:
-            out.append(ch)
-    return "".join(out)
+        shown = tld if len(tld) <= _SHORT_TLD and tld.isalpha() else "***"
+        return f"{local[0]}***@***.{shown}"
+    alnum = [i for i, ch in enumerate(value) if ch.isalnum()]
+    # The last four only when they are at most half the value: a short value keeps nothing.
+    keep = set(alnum[-MASK_REVEALED:]) if len(alnum) >= 2 * MASK_REVEALED else set()
+    if len(value) > _MASK_MAX_LEN:
+        return "***" + "".join(value[i] for i in sorted(keep))
+    return "".join(
+        ch if i in keep else ch if ch in MASK_SEPARATORS and not ch.isalnum() else "*"
+        for i, ch in enumerate(value)
+    )
 
 
 def stable_hash(value: str) -> str:
@@ -181,8 +190,10 @@ def phrase_hits(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]], negat
     return [h for h in hits if not any(h != o and f" {h} " in f" {o} " for o in hits)]
 
 
-def name_evidence(column: Column, spec: ClassSpec) -> tuple[list[str], list[str]]:
-    """Whole-token hits in the column name and comment."""
+def name_evidence(column: Column, spec: ClassSpec, table: str | None = None) -> tuple[list[str], list[str]]:
+    """Whole-token hits in the column name and comment; none under a table the class rules out."""
+    if table and spec.exclude_table_tokens & set(tokenize_name(table)):
+        return [], []
     tokens = tokenize_name(column.name)
     name_hits = phrase_hits(tokens, spec.name_phrases, negate=True)
     if " ".join(tokens) in spec.exact_names:
@@ -194,6 +205,13 @@ def name_evidence(column: Column, spec: ClassSpec) -> tuple[list[str], list[str]
 # --- profile: the only thing that ever sees values ------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Cells are read up to this many characters: a 100 MB cell costs no more than a 64 KiB one.
+MAX_CELL_CHARS = 64 * 1024
+# Cells that say no more than NULL does.
+FILLER = frozenset({"n/a", "na", "null", "none", "nil", "-", "--", "?", "unknown", "tbd", "(null)", "#n/a"})
+# A decimal or scientific number (0.4111111111111111, 1.5e-07): its digits are a measurement, never
+# an identifier, however long the run after the point.
+_DECIMAL = re.compile(r"[+-]?(?:\d+\.\d+|\.\d+|\d+(?:\.\d+)?[eE][+-]?\d+)")
 
 
 @dataclass
@@ -202,10 +220,12 @@ class ClassCounts:
     validated: int = 0  # ... and passes the validator
     bare_validated: int = 0  # bare form (counts only with a name/comment signal)
     contains_values: int = 0  # free-text values holding at least one validated hit
+    contains_cued: int = 0  # ... of which only with a cue word beside the hit
     cue_values: int = 0  # free-text values with enough cues
     text_values: int = 0  # values long enough to judge by cues
     distinct: set[str] = field(default_factory=set)
     contains_distinct: set[str] = field(default_factory=set)
+    bare_prefixes: set[str] = field(default_factory=set)  # first three digits of bare values
     masked_example: str | None = None
 
 
@@ -222,6 +242,8 @@ class ClassEvidence:
     cue_values: int = 0
     text_values: int = 0
     masked_example: str | None = None
+    contains_cued: int = 0
+    bare_prefixes: int = 0
 
 
 @dataclass(frozen=True)
@@ -231,6 +253,11 @@ class ColumnProfile:
     sampled: int
     protection_counts: Mapping[Protection, int]
     classes: Mapping[str, ClassEvidence]
+    text_judged: int = 0  # plaintext values long enough to judge as free text or not
+    human_text: int = 0  # ... that read as human-written
+    machine_text: int = 0  # ... that read as written by a program (logs, SQL, alerts, commits)
+    human_distinct: int = 0  # distinct values among the human-looking ones
+    human_templates: int = 0  # ... and distinct once their digits are blanked out
 
 
 EMPTY_PROFILE = ColumnProfile(0, {}, {})
@@ -273,6 +300,39 @@ def _first_element(text: str) -> str:
     return elements[0] if elements else text
 
 
+def _inside_decimal(text: str, start: int, end: int) -> bool:
+    """A digit run cut out of a decimal number (`0.4111111111111111`, `1234.5`)."""
+    before = start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit()
+    after = end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit()
+    return before or after
+
+
+_DOTTED_TAIL = re.compile(r"(?:\.\d+){2,}")
+
+
+def _inside_dotted_run(text: str, start: int, end: int) -> bool:
+    """A dotted number inside a longer one (an OID: 1.3.6.1.4.1.2231) or after a product name
+    (Chrome/120.0.0.0): a version or an object id, not an address."""
+    if _DOTTED_TAIL.match(text, end):
+        return True
+    if start < 2:
+        return False
+    before, glue = text[start - 2], text[start - 1]
+    return (glue == "." and before.isdigit()) or (glue == "/" and before.isalnum())
+
+
+def _inside_colon_run(text: str, hit: str, start: int, end: int) -> bool:
+    """Part of a longer colon-separated run (`:::`, `12345:db8::1`): not an address of its own.
+    A bracketed address may be followed by its port."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return before == ":" or (after == ":" and not hit.endswith("]"))
+
+
+# Punctuation a value may be wrapped in without changing what it is: `(192.168.1.1)`, `'2001:db8::1'`.
+_WRAPPING = "()[]<>'\"`,;.!?"
+
+
 class ClassifierEngine:
     """All class patterns compiled into a few RE2 sets: one pass per value finds every candidate
     class, and validators run only for candidates."""
@@ -285,10 +345,13 @@ class ClassifierEngine:
         self._bare = re2.Set.FullMatchSet(re2_options())
         self._bare_ids: list[ClassSpec] = []
         self._search = re2.Set.SearchSet(re2_options())
-        self._search_ids: list[ClassSpec] = []
-        self._searchers: dict[str, Any] = {}
+        self._search_ids: list[tuple[ClassSpec, bool]] = []  # (class, needs a cue word)
+        self._searchers: dict[tuple[str, bool], list[Any]] = {}
+        self._context_cues: dict[str, Any] = {}
         self._cues = re2.Set.SearchSet(re2_options(case_sensitive=False))
         self._cue_ids: list[ClassSpec] = []
+        self._text_specs = tuple(s for s in self.specs if s.text is not None)
+        self._judges_text = any(s.text is not None or s.free_text is not None for s in self.specs)
         for spec in self.specs:
             if spec.value is not None:
                 self._full.Add(spec.value.pattern)
@@ -296,12 +359,24 @@ class ClassifierEngine:
                 if spec.value.bare_pattern:
                     self._bare.Add(spec.value.bare_pattern)
                     self._bare_ids.append(spec)
-                if spec.value.contains:
+                left = "(?:^|[^A-Za-z0-9])"
+                searches = [(spec.value.contains, False, left)] if spec.value.contains else []
+                if spec.value.contains_glued:
+                    searches.append((spec.value.contains_glued, False, "(?:^|[^0-9A-Fa-f:.])"))
+                if spec.value.context is not None:
+                    searches.append((spec.value.context.pattern, True, left))
+                    cues = "|".join(re.escape(c) for c in spec.value.context.cues)
+                    self._context_cues[spec.id] = re2.compile(
+                        rf"(?:^|[^a-z0-9])(?:{cues})(?:$|[^a-z0-9])", re2_options(case_sensitive=False)
+                    )
+                for pattern, cued, boundary in searches:
                     # Hits inside text must stand alone: not glued to letters or digits.
-                    bounded = rf"(?:^|[^A-Za-z0-9])({spec.value.contains})(?:$|[^A-Za-z0-9])"
+                    bounded = rf"{boundary}({pattern})(?:$|[^A-Za-z0-9])"
                     self._search.Add(bounded)
-                    self._search_ids.append(spec)
-                    self._searchers[spec.id] = re2.compile(bounded, re2_options())
+                    self._search_ids.append((spec, cued))
+                    self._searchers.setdefault((spec.id, cued), []).append(
+                        re2.compile(bounded, re2_options())
+                    )
             if spec.text is not None:
                 for cue in spec.text.cues:
                     self._cues.Add(cue)
@@ -315,7 +390,7 @@ class ClassifierEngine:
             if ids:
                 compiled_set.Compile()
 
-    def _match(self, compiled_set: Any, ids: list[ClassSpec], text: str) -> list[int]:
+    def _match(self, compiled_set: Any, ids: Sequence[object], text: str) -> list[int]:
         if not ids:
             return []
         found = compiled_set.Match(text)
@@ -346,8 +421,15 @@ class ClassifierEngine:
         """Classes the whole value matches, validates as, and validates as only in bare form.
 
         A JSON list of scalars (an array column) is identified element by element: it belongs to a
-        class when every element does."""
+        class when every element does. A value wrapped in brackets, quotes or trailing punctuation
+        is the value inside."""
         whole = self._identify_scalar(text, excluded)
+        if not (whole[1] or whole[2]):
+            unwrapped = text.strip(_WRAPPING)
+            if unwrapped and unwrapped != text and not text.startswith(("[", "{")):
+                inner = self._identify_scalar(unwrapped, excluded)
+                if inner[1] or inner[2]:
+                    return inner
         elements = None if whole[1] or whole[2] else _scalar_list(text)
         if elements is None:
             return whole
@@ -360,14 +442,54 @@ class ClassifierEngine:
             validated = either - bare
         return matched, validated, bare
 
-    def profile(self, values: Iterable[str | bytes], excluded: frozenset[str] = frozenset()) -> ColumnProfile:
+    def _hits_inside(self, spec: ClassSpec, cued: bool, text: str) -> list[str]:
+        """Validated hits of one class inside a text; with `cued`, only hits near a cue word."""
+        rule = spec.value
+        assert rule is not None
+        hits = []
+        matches = [m for searcher in self._searchers[(spec.id, cued)] for m in searcher.finditer(text)]
+        for m in matches:
+            hit = m.group(1)
+            start, end = m.span(1)
+            if hit in spec.allow or ("." not in hit and _inside_decimal(text, start, end)):
+                continue
+            if "." in hit and _inside_dotted_run(text, start, end):
+                continue
+            if ":" in hit and _inside_colon_run(text, hit, start, end):
+                continue
+            if rule.validator == "email" and "://" in text[text.rfind(" ", 0, start) + 1 : start]:
+                continue  # user:password@host inside a URL is a credential, not an address
+            if not rule.validates(hit):
+                # a spaced identifier followed by a stray word (`VG96 VPVG 0000 0123 4567 8901 X`)
+                shorter = hit.rsplit(" ", 1)[0] if " " in hit else ""
+                if not shorter or not rule.validates(shorter):
+                    continue
+                hit, end = shorter, start + len(shorter)
+            if cued:
+                assert rule.context is not None
+                window = text[max(0, start - rule.context.window) : end + rule.context.window]
+                if self._context_cues[spec.id].search(window) is None:
+                    continue
+            hits.append(hit)
+        return hits
+
+    def profile(
+        self,
+        values: Iterable[str | bytes],
+        excluded: frozenset[str] = frozenset(),
+        max_cell_chars: int = MAX_CELL_CHARS,
+    ) -> ColumnProfile:
         """Count, per class, how many values match, validate, contain hits or carry cues.
 
         `excluded` names classes whose value signals do not apply to this column (its type or name
-        rules them out)."""
+        rules them out). Only the first `max_cell_chars` characters of a cell are read."""
         sampled = 0
         protection: Counter[Protection] = Counter()
         counts: dict[str, ClassCounts] = {}
+        judged = human = machine = 0
+        human_values: set[int] = set()  # in-process hashes, never stored
+        human_templates: set[int] = set()
+        model = builtin_model() if self._judges_text else None
 
         def entry(spec: ClassSpec) -> ClassCounts:
             found = counts.get(spec.id)
@@ -380,10 +502,16 @@ class ClassifierEngine:
                 sampled += 1
                 protection[Protection.CIPHERTEXT] += 1
                 continue
-            text = str(raw).strip()
-            if not text:
-                continue  # blank cells say no more than NULLs
+            text = raw if isinstance(raw, str) else str(raw)
+            if len(text) > max_cell_chars:
+                text = text[:max_cell_chars]
+            text = text.strip()
+            if not text or text.lower() in FILLER:
+                continue  # blank cells and N/A say no more than NULLs
             sampled += 1
+            if _DECIMAL.fullmatch(text):
+                protection[Protection.PLAINTEXT] += 1
+                continue
             whole, validated, bare = self._identify(text, excluded)
             for class_id in whole:
                 entry(self._by_id[class_id]).matched += 1
@@ -392,6 +520,7 @@ class ClassifierEngine:
                 counted = entry(spec)
                 if is_bare:
                     counted.bare_validated += 1
+                    counted.bare_prefixes.add(_digits_of(text)[:3])
                 else:
                     counted.validated += 1
                 counted.distinct.add(stable_hash(text))
@@ -404,36 +533,50 @@ class ClassifierEngine:
             protection[state] += 1
             if state is not Protection.PLAINTEXT:
                 continue
-            words = len(_WORD.findall(text))
             # "Contains" is about identifiers inside free text; a value that is itself an identifier
             # (a spaced IBAN holds card-like digit groups) is not free text.
-            search_hits = () if identified else set(self._match(self._search, self._search_ids, text))
-            for index in search_hits:
-                spec = self._search_ids[index]
-                if spec.id in excluded:
-                    continue
-                rule = spec.value
-                assert rule is not None
-                hits = [
-                    m.group(1)
-                    for m in self._searchers[spec.id].finditer(text)
-                    if m.group(1) not in spec.allow and rule.validates(m.group(1))
-                ]
-                if hits:
+            if not identified:
+                found_inside: dict[str, tuple[ClassSpec, list[str], bool]] = {}
+                for index in sorted(set(self._match(self._search, self._search_ids, text))):
+                    spec, cued = self._search_ids[index]
+                    if spec.id in excluded or spec.id in found_inside:
+                        continue
+                    hits = self._hits_inside(spec, cued, text)
+                    if hits:
+                        found_inside[spec.id] = (spec, hits, cued)
+                for spec, hits, cued in found_inside.values():
                     counted = entry(spec)
                     counted.contains_values += 1
+                    counted.contains_cued += cued
                     counted.contains_distinct.update(stable_hash(h) for h in hits)
                     if counted.masked_example is None:
-                        counted.masked_example = mask_value(hits[0], rule.mask)
+                        assert spec.value is not None
+                        counted.masked_example = mask_value(hits[0], spec.value.mask)
+            kind = TextKind.UNJUDGED
+            if model is not None and " " in text:
+                kind = model.judge(text)
+                if kind is not TextKind.UNJUDGED:
+                    judged += 1
+                    human += kind is TextKind.HUMAN
+                    if kind is TextKind.HUMAN and len(human_values) < _TEMPLATE_SAMPLE:
+                        human_values.add(hash(text))
+                        human_templates.add(hash(_DIGIT_RUN.sub("#", text)))
+                    machine += kind is TextKind.MACHINE
+            if not self._text_specs:
+                continue
+            words = len(_WORD.findall(text))
             cue_hits: Counter[str] = Counter()
             for index in self._match(self._cues, self._cue_ids, text):
                 cue_hits[self._cue_ids[index].id] += 1
-            for spec in self.specs:
+            for spec in self._text_specs:
                 rule_text = spec.text
-                if rule_text is None or spec.id in excluded or words < rule_text.min_words:
+                assert rule_text is not None
+                if spec.id in excluded or words < rule_text.min_words:
                     continue
                 counted = entry(spec)
                 counted.text_values += 1
+                if rule_text.human_only and kind is TextKind.MACHINE:
+                    continue
                 if cue_hits[spec.id] >= rule_text.min_cues:
                     counted.cue_values += 1
         return ColumnProfile(
@@ -450,10 +593,25 @@ class ClassifierEngine:
                     cue_values=v.cue_values,
                     text_values=v.text_values,
                     masked_example=v.masked_example,
+                    contains_cued=v.contains_cued,
+                    bare_prefixes=len(v.bare_prefixes),
                 )
                 for k, v in counts.items()
             },
+            text_judged=judged,
+            human_text=human,
+            machine_text=machine,
+            human_distinct=len(human_values),
+            human_templates=len(human_templates),
         )
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_TEMPLATE_SAMPLE = 400
+
+
+def _digits_of(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 @cache
@@ -469,10 +627,13 @@ def excluded_classes(column: Column, specs: Sequence[ClassSpec]) -> frozenset[st
 
 
 def profile_values(
-    values: Iterable[str | bytes], specs: Sequence[ClassSpec], column: Column | None = None
+    values: Iterable[str | bytes],
+    specs: Sequence[ClassSpec],
+    column: Column | None = None,
+    max_cell_chars: int = MAX_CELL_CHARS,
 ) -> ColumnProfile:
     excluded = excluded_classes(column, specs) if column is not None else frozenset()
-    return engine_for(tuple(specs)).profile(values, excluded)
+    return engine_for(tuple(specs)).profile(values, excluded, max_cell_chars)
 
 
 # --- decision -----------------------------------------------------------------------------------
@@ -513,12 +674,65 @@ class _Decision:
     signals: tuple[str, ...]
     masked_example: str | None
     whole_values: bool = False  # established by whole values, not by hits inside text
+    by_likelihood: bool = False  # established only by the likelihood test on unformatted values
+
+
+# A column of unformatted values stands without a name when every value passes the class's rules
+# and values of that shape drawn at random would all pass with at most this chance.
+LIKELIHOOD_ALPHA = 0.01
+# ... and the values spread over many leading digits, as people's numbers do (sequential ids do not).
+MIN_PREFIX_SPREAD = 0.5
+# Text classes: with at least this many judged values, a column that hardly reads as human text
+# refutes a name such as `message` (a server log's message field is no conversation).
+MIN_JUDGED_TO_REFUTE = 20
+MAX_HUMAN_SHARE_TO_REFUTE = 0.2
+MIN_MACHINE_SHARE_TO_REFUTE = 0.6
+
+
+def free_text_share(profile: ColumnProfile) -> tuple[int, int]:
+    """(values that read as human text, values judged)."""
+    return profile.human_text, profile.text_judged
+
+
+# Many different values that are one sentence with other numbers in it ("restock shelf 42 in
+# aisle 7") were filled in by a program: a template, not free text.
+MIN_DISTINCT_FOR_TEMPLATE = 10
+MAX_TEMPLATE_SHARE = 0.2
+
+
+def _templated(profile: ColumnProfile) -> bool:
+    distinct, templates = profile.human_distinct, profile.human_templates
+    return distinct >= MIN_DISTINCT_FOR_TEMPLATE and templates <= MAX_TEMPLATE_SHARE * distinct
+
+
+def _reads_as_free_text(profile: ColumnProfile, rule: FreeTextRule) -> bool:
+    human, judged = free_text_share(profile)
+    n = profile.sampled
+    if not n or not judged or judged / n < rule.min_judged or _templated(profile):
+        return False
+    return wilson_interval(human, judged)[0] >= rule.min_share
+
+
+def _likelihood(spec: ClassSpec, evidence: ClassEvidence, n: int) -> float | None:
+    """Chance that n random values of the bare shape would all pass the rules, when they all did."""
+    rule = spec.value
+    if rule is None or rule.bare_random_pass is None or not n or evidence.bare_validated != n:
+        return None
+    if evidence.bare_prefixes < MIN_PREFIX_SPREAD * min(n, 20) or evidence.distinct < min(n, 20) // 2:
+        return None
+    chance = rule.bare_random_pass**n
+    return chance if chance <= LIKELIHOOD_ALPHA else None
 
 
 def _decide(
-    spec: ClassSpec, column: Column, profile: ColumnProfile, protection: Protection
+    spec: ClassSpec,
+    column: Column,
+    profile: ColumnProfile,
+    protection: Protection,
+    free_text_rule: FreeTextRule | None = None,
+    table: str | None = None,
 ) -> _Decision | None:
-    name_hits, comment_hits = name_evidence(column, spec)
+    name_hits, comment_hits = name_evidence(column, spec, table)
     named = bool(name_hits or comment_hits)
     evidence = profile.classes.get(spec.id, ClassEvidence())
     n = profile.sampled
@@ -529,19 +743,43 @@ def _decide(
     interval = (0.0, 1.0)
     example = None
     rule = spec.value
+    human, judged = free_text_share(profile)
     if rule is not None and n:
         hits = evidence.validated + (evidence.bare_validated if named else 0)
         enough_distinct = evidence.distinct >= min(rule.min_distinct, n)
-        if hits and hits / n >= rule.min_share and enough_distinct:
+        low, high = wilson_interval(hits, n)
+        chance = None if named else _likelihood(spec, evidence, n)
+        if hits and hits / n >= rule.min_share and low >= rule.min_lower and enough_distinct:
             check = f" ({rule.validator} check)" if rule.validator else ""
             bare = " incl. unformatted values (name-confirmed)" if evidence.bare_validated and named else ""
-            signals.append(f"values: {hits}/{n} validated{check}{bare}, {evidence.distinct} distinct")
-            confidence, matched, interval = hits / n, hits, wilson_interval(hits, n)
+            signals.append(
+                f"values: {hits}/{n} validated{check}{bare}, {evidence.distinct} distinct; "
+                f"share {hits / n:.0%}, at least {low:.0%} (95 % lower bound)"
+            )
+            confidence, matched, interval = hits / n, hits, (low, high)
+            example = evidence.masked_example
+        elif chance is not None:
+            assert rule.bare_random_pass is not None
+            signals.append(
+                f"values: all {n} unformatted values pass the {rule.validator} rules, which accept "
+                f"{rule.bare_random_pass:.1%} of random values of that shape: chance {chance:.2g} "
+                f"(likelihood test, {evidence.bare_prefixes} distinct leading digits)"
+            )
+            confidence, matched = 1 - chance, n
+            interval = wilson_interval(n, n)
             example = evidence.masked_example
         elif evidence.contains_values:
+            uncued = evidence.contains_values - evidence.contains_cued
+            how = (
+                "shape and check alone"
+                if uncued == evidence.contains_values
+                else "next to a cue word"
+                if not uncued
+                else f"{uncued} by shape and check alone, {evidence.contains_cued} next to a cue word"
+            )
             signals.append(
                 f"contains: {evidence.contains_values}/{n} values hold a validated {spec.id} "
-                f"({evidence.contains_distinct} distinct)"
+                f"({evidence.contains_distinct} distinct; {how})"
             )
             confidence, matched = 0.9, evidence.contains_values
             interval = wilson_interval(evidence.contains_values, n)
@@ -555,13 +793,37 @@ def _decide(
             # The name says this class but plenty of plaintext values say otherwise.
             return None
     text_rule = spec.text
+    if (
+        text_rule is not None
+        and text_rule.human_only
+        and named
+        and judged >= MIN_JUDGED_TO_REFUTE
+        and profile.machine_text / judged >= MIN_MACHINE_SHARE_TO_REFUTE
+    ):
+        return None  # machine text under a conversational name: a server log's `message`
     if text_rule is not None and evidence.text_values:
         share = evidence.cue_values / evidence.text_values
-        if evidence.cue_values and share >= text_rule.min_share:
-            signals.append(f"free-text cues in {evidence.cue_values}/{evidence.text_values} values")
+        low, high = wilson_interval(evidence.cue_values, evidence.text_values)
+        column_ok = not text_rule.needs_free_text or (
+            free_text_rule is not None and _reads_as_free_text(profile, free_text_rule)
+        )
+        if evidence.cue_values and share >= text_rule.min_share and low >= text_rule.min_lower and column_ok:
+            signals.append(
+                f"free-text cues in {evidence.cue_values}/{evidence.text_values} values "
+                f"(at least {low:.0%}, 95 % lower bound)"
+            )
             if share > confidence:
-                confidence, matched = share, evidence.cue_values
-                interval = wilson_interval(evidence.cue_values, evidence.text_values)
+                confidence, matched, interval = share, evidence.cue_values, (low, high)
+    if spec.free_text is not None and n:
+        if _reads_as_free_text(profile, spec.free_text):
+            low, high = wilson_interval(human, judged)
+            signals.append(
+                f"free text: {human}/{judged} judged values read as human-written "
+                f"(at least {low:.0%}, 95 % lower bound), {profile.machine_text} as machine text"
+            )
+            confidence, matched, interval = human / judged, human, (low, high)
+        elif named and judged >= MIN_JUDGED_TO_REFUTE and human / judged < MAX_HUMAN_SHARE_TO_REFUTE:
+            return None
     if name_hits:
         signals.append(f"column name: {', '.join(name_hits)}")
         confidence = _combine(confidence, NAME_CONFIDENCE)
@@ -582,7 +844,10 @@ def _decide(
         elif n:
             signals.append(f"values are {protection.value}: the class comes from the name")
     whole_values = bool(signals) and signals[0].startswith("values:")
-    return _Decision(round(confidence, 4), interval, matched, tuple(signals), example, whole_values)
+    by_likelihood = bool(signals) and "likelihood test" in signals[0] and not named
+    return _Decision(
+        round(confidence, 4), interval, matched, tuple(signals), example, whole_values, by_likelihood
+    )
 
 
 def classify_column(
@@ -590,19 +855,26 @@ def classify_column(
     profile: ColumnProfile,
     specs: Sequence[ClassSpec],
     encrypted_by: str | None = None,
+    table: str | None = None,
 ) -> ColumnAssessment:
+    """Decide a column's classes from its profile and metadata. `table` (the table's name, when
+    known) lets a class rule out names that mean something else there (a log table's `message`)."""
     protection = column_protection(profile)
     found: list[Classification] = []
     by_whole_values: set[str] = set()
+    by_likelihood: set[str] = set()
     excluded = excluded_classes(column, specs)
+    free_text_rule = next((s.free_text for s in specs if s.free_text is not None), None)
     for spec in specs:
         if spec.id in excluded:
             continue
-        decision = _decide(spec, column, profile, protection)
+        decision = _decide(spec, column, profile, protection, free_text_rule, table)
         if decision is None:
             continue
         if decision.whole_values:
             by_whole_values.add(spec.id)
+        if decision.by_likelihood:
+            by_likelihood.add(spec.id)
         found.append(
             Classification(
                 class_id=spec.id,
@@ -618,6 +890,10 @@ def classify_column(
     # The specific class replaces the broad one only when the values themselves are that class: an
     # EIN quoted inside a 1099 document does not make the document any less a tax record.
     broader = {spec.id for spec in specs if spec.subsumed_by & by_whole_values}
+    # Unformatted values that another class recognises in full (a routing number's checksum, a
+    # name that says what they are) are that class: the likelihood test only fills a silence.
+    if by_whole_values - by_likelihood:
+        broader |= by_likelihood
     found = [c for c in found if c.class_id not in broader]
     found.sort(key=lambda c: (-c.sensitivity.rank, -c.confidence, c.class_id))
     notes: list[str] = []

@@ -389,7 +389,7 @@ def _classes(table: DefinedTable, specs: Sequence[ClassSpec]) -> Sensitive:
     """Columns the packs classify from name, comment and type alone."""
     out: Sensitive = {}
     for key, (column, location) in table.columns.items():
-        assessment = classify_column(column, EMPTY_PROFILE, specs)
+        assessment = classify_column(column, EMPTY_PROFILE, specs, table=table.fqn)
         if assessment.classes and assessment.sensitivity is not None:
             out[key] = (column, location, [c.class_id for c in assessment.classes], assessment)
     return out

@@ -23,6 +23,8 @@ from scanner.yamlio import LineMap, load_schema, parse_yaml, validate
 
 BUILTIN_PACKAGE = "scanner.rulepacks"
 DEFAULT_MIN_SHARE = 0.6
+DEFAULT_CUE_WINDOW = 40
+DEFAULT_MIN_LOWER = 0.2
 DEFAULT_MIN_DISTINCT = 3
 NEVER_MATCHES = r"[^\x00-\x{10FFFF}]"
 
@@ -91,6 +93,16 @@ NEGATING_TOKENS = frozenset(
 
 
 @dataclass(frozen=True)
+class ContextRule:
+    """A pattern searched inside text whose hits count only with a cue word within `window`
+    characters before or after them (`NPI: 1234567893`, `call me at 415 555 0132`)."""
+
+    pattern: str
+    cues: tuple[str, ...]
+    window: int
+
+
+@dataclass(frozen=True)
 class ValueRule:
     pattern: str
     compiled: Any  # re2 pattern
@@ -98,9 +110,17 @@ class ValueRule:
     mask: str
     min_share: float
     min_distinct: int
-    bare_pattern: str | None = None  # counts only with a name/comment signal
+    bare_pattern: str | None = None
+    min_lower: float = (
+        0.0  # the share's 95 % lower bound must reach this too  # counts only with a name/comment signal
+    )
     contains: str | None = None  # pattern searched inside free text
     refutes_name: bool = True  # plenty of non-matching plaintext values overrule the column name
+    context: ContextRule | None = None  # hits inside text that count only beside a cue word
+    contains_glued: str | None = None  # searched in text even right after a letter
+    # Share of random values of the bare shape that the validator accepts: enables the likelihood
+    # test that lets a column of unformatted values stand without a name.
+    bare_random_pass: float | None = None
 
     def matches(self, value: str) -> bool:
         return self.compiled.fullmatch(value) is not None
@@ -119,6 +139,19 @@ class TextRule:
     min_cues: int
     min_share: float
     min_words: int
+    min_lower: float = 0.0
+    # Machine text (log lines, alerts, stack traces, SQL, commit messages) never counts.
+    human_only: bool = False
+    # The class needs the column to read as free text as a whole (a chat column, not a log).
+    needs_free_text: bool = False
+
+
+@dataclass(frozen=True)
+class FreeTextRule:
+    """The column-level free-text class: most values long enough to judge read as human text."""
+
+    min_share: float  # lower bound of the human share among judged values
+    min_judged: float  # share of sampled values long enough to be judged
 
 
 @dataclass(frozen=True)
@@ -138,10 +171,14 @@ class ClassSpec:
     exclude_tokens: frozenset[str] = frozenset()
     text: TextRule | None = None
     subsumed_by: frozenset[str] = frozenset()
+    free_text: FreeTextRule | None = None
+    # Tokens of a table name under which the column's name and comment say nothing for this class
+    # (`message` in a server log table is a log field).
+    exclude_table_tokens: frozenset[str] = frozenset()
 
     @property
     def name_only(self) -> bool:
-        return self.value is None and self.text is None
+        return self.value is None and self.text is None and self.free_text is None
 
 
 @dataclass(frozen=True)
@@ -252,8 +289,21 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
             # A class seen only in bare form (needing the name's support) never matches on its own.
             pattern = value.get("pattern", NEVER_MATCHES)
             contains = value.get("contains", False)
+            if "contains_glued" in value:
+                _compile(
+                    value["contains_glued"], path, lines.line(("classes", index, "value", "contains_glued"))
+                )
             if isinstance(contains, str):
                 _compile(contains, path, lines.line(("classes", index, "value", "contains")))
+            context_rule = None
+            if "context" in value:
+                ctx = value["context"]
+                _compile(ctx["pattern"], path, lines.line(("classes", index, "value", "context", "pattern")))
+                context_rule = ContextRule(
+                    pattern=ctx["pattern"],
+                    cues=tuple(str(c).lower() for c in ctx["cues"]),
+                    window=int(ctx.get("window", DEFAULT_CUE_WINDOW)),
+                )
             value_rule = ValueRule(
                 pattern=pattern,
                 compiled=_compile(pattern, path, lines.line(("classes", index, "value", "pattern"))),
@@ -264,8 +314,12 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                     value.get("min_distinct", defaults.get("min_distinct", DEFAULT_MIN_DISTINCT))
                 ),
                 bare_pattern=bare,
+                min_lower=float(value.get("min_lower", defaults.get("min_lower", DEFAULT_MIN_LOWER))),
                 contains=(pattern if contains is True else contains) or None,
                 refutes_name=bool(value.get("refutes_name", True)),
+                context=context_rule,
+                contains_glued=value.get("contains_glued"),
+                bare_random_pass=(float(value["bare_random_pass"]) if "bare_random_pass" in value else None),
             )
         text_rule = None
         if "text" in raw:
@@ -277,6 +331,15 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                 min_cues=int(text.get("min_cues", 2)),
                 min_share=float(text.get("min_share", 0.5)),
                 min_words=int(text.get("min_words", 3)),
+                human_only=bool(text.get("human_only", False)),
+                min_lower=float(text.get("min_lower", defaults.get("min_lower", DEFAULT_MIN_LOWER))),
+                needs_free_text=bool(text.get("needs_free_text", False)),
+            )
+        free_text_rule = None
+        if "free_text" in raw:
+            ft = raw["free_text"] or {}
+            free_text_rule = FreeTextRule(
+                min_share=float(ft.get("min_share", 0.5)), min_judged=float(ft.get("min_judged", 0.5))
             )
         names = raw.get("names", [])
         types = set(raw.get("types", ["string"]))
@@ -299,6 +362,10 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                 exclude_tokens=frozenset(t for n in raw.get("exclude_names", []) for t in tokenize_name(n)),
                 text=text_rule,
                 subsumed_by=frozenset(raw.get("subsumed_by", [])),
+                free_text=free_text_rule,
+                exclude_table_tokens=frozenset(
+                    t for n in raw.get("exclude_table_names", []) for t in tokenize_name(n)
+                ),
             )
         )
     return ClassifierPack(data["pack"], int(data["version"]), path, tuple(classes))

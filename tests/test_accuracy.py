@@ -1,4 +1,5 @@
-"""Column-level accuracy on the labelled corpora, computed the way bench/accuracy.py prints it."""
+"""Column-level accuracy on the labelled corpora, computed the way bench/accuracy.py prints it.
+Overall figures are over the specific classes; `free_text` is checked on its own."""
 
 from __future__ import annotations
 
@@ -18,3 +19,25 @@ def test_column_precision_and_recall(corpus: str) -> None:
     assert scores.columns >= 200
     assert precision >= 0.98, "\n".join(scores.errors)
     assert recall >= 0.95, "\n".join(scores.errors)
+
+
+def test_blind_corpus_does_not_regress() -> None:
+    """Floors at the figures reached so far on the corpus nobody tuned the rules to."""
+    scores = evaluate(CORPORA / "blind.jsonl")
+    precision, recall, _ = scores.overall()
+    assert scores.columns >= 160 and scores.free_text_labelled >= 40
+    assert precision >= 0.95, "\n".join(scores.errors)
+    assert recall >= 0.60, "\n".join(scores.errors)
+    assert scores.free_text_carried / scores.free_text_labelled >= 0.95, "\n".join(scores.errors)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not reached yet: sub-classes of free text (conversation, performance_review, medical) "
+    "under neutral names need more than cue words; see bench/accuracy.py",
+)
+def test_blind_corpus_meets_the_target() -> None:
+    scores = evaluate(CORPORA / "blind.jsonl")
+    precision, recall, _ = scores.overall()
+    assert precision >= 0.97 and recall >= 0.90
+    assert scores.free_text_carried == scores.free_text_labelled

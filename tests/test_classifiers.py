@@ -3,13 +3,22 @@ must and must not classify, near-misses included."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from scanner.classify import ClassEvidence, classify_column, engine_for, profile_values, value_protection
+from scanner.classify import (
+    EMPTY_PROFILE,
+    ClassEvidence,
+    classify_column,
+    engine_for,
+    profile_values,
+    value_protection,
+)
+from scanner.freetext import TextKind, builtin_model
 from scanner.models import Column, Protection
 from scanner.rules import load_rulebook
 
@@ -83,6 +92,19 @@ def test_value_case(class_id: str, value: str, kind: str) -> None:
         assert found.cue_values == 0 and found.validated == 0
 
 
+def _judge_cases() -> list[Any]:
+    cases = []
+    for path in sorted(CASES.glob("*.yaml")):
+        for kind, values in (_load(path).get("judge") or {}).items():
+            cases += [pytest.param(v, TextKind(kind), id=f"{path.stem}:{kind}:{v[:40]}") for v in values]
+    return cases
+
+
+@pytest.mark.parametrize(("value", "kind"), _judge_cases())
+def test_free_text_judgement(value: str, kind: TextKind) -> None:
+    assert builtin_model().judge(value) is kind
+
+
 @pytest.mark.parametrize(("class_id", "case"), _column_cases())
 def test_column_name_classifies(class_id: str, case: dict[str, Any]) -> None:
     column = Column(case["name"], case["type"], case.get("comment"))
@@ -92,11 +114,11 @@ def test_column_name_classifies(class_id: str, case: dict[str, Any]) -> None:
 
 
 def test_values_alone_classify_an_unnamed_column() -> None:
-    values = ["536-22-1234", "601-11-2222", "145-92-7316", "287-65-1903"] * 10 + ["n/a"]
+    values = ["536-22-1234", "601-11-2222", "145-92-7316", "287-65-1903"] * 10 + ["pending", "n/a"]
     specs = list(SPECS.values())
     assessment = classify_column(Column("notes", "varchar"), profile_values(values, specs), specs)
     ssn = next(c for c in assessment.classes if c.class_id == "us_ssn")
-    assert ssn.matched == 40 and ssn.sampled == 41
+    assert ssn.matched == 40 and ssn.sampled == 41  # "n/a" says no more than NULL
     assert ssn.interval[0] < ssn.confidence < ssn.interval[1] <= 1.0
     assert ssn.masked_example is not None and ssn.masked_example.startswith("***-**-")
 
@@ -290,3 +312,108 @@ def test_masked_emails_are_masked_not_plaintext() -> None:
 
 def test_reference_tables_are_not_medical_records() -> None:
     assert "medical" not in _classes("dx_code_system", "string", ["ICD-9-CM", "ICD-10-CM"] * 15)
+
+
+def test_digits_of_decimals_never_make_a_card() -> None:
+    # ~1 in 10 digit runs after a decimal point passes Luhn; none of them is a card.
+    import random
+
+    rng = random.Random(3)
+    doubles = [repr(rng.random()) for _ in range(385)]
+    assert _classes("score", "varchar", doubles) == set()
+    assert _classes("features", "varchar", [f"[{a}, {b}]" for a, b in itertools.pairwise(doubles)]) == set()
+    assert "credit_card" not in _classes("amount", "double", [f"4111111111111111.{i}" for i in range(40)])
+
+
+def test_share_decides_with_its_lower_bound() -> None:
+    cards = ["4111111111111111", "5500005555555559", "378282246310005"]
+    # one card of one value: the whole sample agrees
+    assert "credit_card" in _classes("field_a", "varchar", cards[:1])
+    # a few validated cards among many other numbers decide nothing
+    others = [f"{7_000_000_000_000 + i * 7919}" for i in range(200)]
+    assert "credit_card" not in _classes("field_a", "varchar", cards * 2 + others)
+
+
+def test_unformatted_ssns_stand_without_a_name_by_likelihood() -> None:
+    import random
+
+    from stdnum.us import ssn
+
+    rng = random.Random(5)
+    real: list[str] = []
+    while len(real) < 60:
+        value = f"{rng.randrange(10**9):09d}"
+        if ssn.is_valid(value) and value[0] != "9":
+            real.append(value)
+    specs = list(SPECS.values())
+    column = Column("c7", "varchar")
+    found = classify_column(column, profile_values(real, specs, column), specs).classes
+    ssn_class = next(c for c in found if c.class_id == "us_ssn")
+    assert "likelihood test" in ssn_class.signals[0] and "chance" in ssn_class.signals[0]
+    # random 9-digit ids: about one in nine fails the SSN rules, so they never all pass
+    random_ids = [f"{rng.randrange(10**9):09d}" for _ in range(60)]
+    assert "us_ssn" not in _classes("c7", "varchar", random_ids)
+    # sequential ids all pass the rules but share their leading digits
+    assert "us_ssn" not in _classes("c7", "varchar", [str(512_340_001 + i) for i in range(60)])
+    # too few values to tell
+    assert "us_ssn" not in _classes("c7", "varchar", real[:10])
+
+
+def test_bare_random_pass_rates_in_the_packs_are_measured() -> None:
+    import random
+
+    rng = random.Random(11)
+    for class_id, make in (
+        ("us_ssn", lambda: f"{rng.randrange(10**9):09d}"),
+        ("us_itin", lambda: f"9{rng.randrange(10**8):08d}"),
+    ):
+        rule = SPECS[class_id].value
+        assert rule is not None and rule.bare_random_pass is not None
+        values = [make() for _ in range(20000)]
+        measured = sum(rule.validates(v) for v in values) / len(values)
+        assert abs(measured - rule.bare_random_pass) < 0.02, (class_id, measured)
+
+
+def test_huge_cells_are_read_only_up_to_the_cap() -> None:
+    specs = list(SPECS.values())
+    huge = "lorem ipsum " * (9 * 1024 * 1024) + " SSN 536-22-1234"  # 108 MB
+    profile = profile_values([huge], specs)
+    assert profile.sampled == 1 and "us_ssn" not in profile.classes
+    near = "lorem ipsum " * 100 + " SSN 536-22-1234"
+    assert profile_values([near], specs).classes["us_ssn"].contains_values == 1
+    assert "us_ssn" not in profile_values([near], specs, max_cell_chars=1000).classes
+
+
+def test_machine_text_under_a_conversational_name_is_not_conversation() -> None:
+    logs = [f"2024-05-01T10:{i % 60:02d}:00Z INFO worker-{i % 4} you can retry batch {i}?" for i in range(40)]
+    assert "conversation" not in _classes("message", "varchar", logs)
+    chats = [
+        "hey, can you cover my shift tomorrow? thanks!",
+        "sorry I missed the standup, my kid is sick. can you take notes?",
+        "could you help me write a message to my manager about my leave?",
+        "thanks! I'll send it over tonight, ok?",
+    ] * 10
+    assert {"conversation", "free_text"} <= _classes("message", "varchar", chats)
+    assert "free_text" in _classes("c3", "varchar", chats)
+
+
+def test_dm_in_a_comment_listing_job_titles_is_not_a_direct_message() -> None:
+    specs = list(SPECS.values())
+    column = Column("role_code", "string", "Sales role (DM / CM / BDM / BD)")
+    assert classify_column(column, EMPTY_PROFILE, specs).classes == ()
+    logged = Column("message", "string")
+    assert classify_column(logged, EMPTY_PROFILE, specs, table="ops.server_logs").classes == ()
+    assert [c.class_id for c in classify_column(logged, EMPTY_PROFILE, specs, table="chat.dm").classes] == [
+        "conversation"
+    ]
+
+
+def test_one_sentence_with_other_numbers_is_a_template_not_free_text() -> None:
+    filled = [f"restock shelf {i % 90} in aisle {i % 20}" for i in range(60)]
+    assert "free_text" not in _classes("body", "varchar", filled)
+    notes = [f"sorry, running {i} min late, my kid is sick again" for i in range(3)] + [
+        "can you take notes for me today?",
+        "I will send the draft over tonight",
+        "thanks for covering, I owe you one",
+    ] * 10
+    assert "free_text" in _classes("body", "varchar", notes)

@@ -87,6 +87,15 @@ COLUMNS = {
         lambda i: f"She exceeds expectations; growth area {i} is delegation.",
     ),
     "diagnosis": ("medical", lambda i: ("Type 2 diabetes (E11.9)", "Asthma", "Migraine")[i % 3]),
+    "entry": (
+        "free_text",
+        lambda i: (
+            "Long day again, but the walk by the river helped me think.",
+            "We argued about money at dinner and I could not sleep after.",
+            "Finally finished the book my sister lent me last spring.",
+            "Not sure the new job is the right fit, I feel out of place.",
+        )[i % 4],
+    ),
     "filing_status": ("tax", lambda i: ("Single", "Married filing jointly", "Head of household")[i % 3]),
 }
 
