@@ -30,7 +30,7 @@ from scanner.connect import SourceURL, register
 from scanner.connectors.common import as_text, url_password
 from scanner.connectors.hive_describe import parse_describe_formatted, parse_show_grant
 from scanner.errors import SourceError, SourceUnavailable
-from scanner.models import GrantSet, Table, frozen_mapping
+from scanner.models import GrantSet, Table, TableKey, frozen_mapping, table_key
 
 AUTH_MODES = ("NONE", "NOSASL", "LDAP", "CUSTOM", "KERBEROS")
 DEFAULT_PASSWORD_ENV = "EXPOSURE_HIVE_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
@@ -335,7 +335,7 @@ class HiveConnector:
         """SHOW GRANT per table. Where the server refuses (Spark, non-admin users), the table's
         grants are unknown, never empty."""
         grants = []
-        unknown: list[str] = []
+        unknown: list[TableKey] = []
         warnings: list[str] = []
         refused_everywhere = True
         for table in tables:
@@ -347,7 +347,7 @@ class HiveConnector:
                     f"SHOW GRANT refused for {table.fqn}",
                 )
             except SourceError as exc:
-                unknown.append(table.fqn)
+                unknown.append(table_key(table.database, table.name))
                 if len(warnings) < 3:
                     warnings.append(f"{exc.message}; its readers are unknown")
                 continue

@@ -33,6 +33,7 @@ from scanner.models import (
     SourceLocation,
     Table,
     frozen_mapping,
+    table_key,
 )
 
 DEFAULT_PASSWORD_ENV = "EXPOSURE_METASTORE_PASSWORD"  # noqa: S105 - a variable name
@@ -296,7 +297,7 @@ class MetastoreConnector:
             return GrantSet(
                 dialect="hive",
                 warnings=(f"{exc.message}; every table's readers are unknown",),
-                unknown_tables=frozenset(t.fqn.lower() for t in tables),
+                unknown_tables=frozenset(table_key(t.database, t.name) for t in tables),
             )
 
     def _read_grants(self) -> GrantSet:
