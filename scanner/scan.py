@@ -106,6 +106,7 @@ def _run(
         grant_set = _with_engine_grants(grant_set, connector.read_grants(tables), config.dialect)
         warnings.extend(grant_set.warnings)
         access_model = AccessModel(grant_set, policy)
+        warnings.extend(access_model.warnings)
         builder = FindingBuilder(rulebook.exposure, policy, config.effective_warehouse(), grant_set.dialect)
 
         run_id, resumed = str(uuid.uuid4()), {}
@@ -389,10 +390,15 @@ class AccessAnswer:
     access: TableAccess
     column_readers: dict[str, list[AccessPath]]
     user: UserAccess | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def explain_access(
-    config: ScanConfig, fqn: str, user: str | None = None, groups: Sequence[str] = ()
+    config: ScanConfig,
+    fqn: str,
+    user: str | None = None,
+    groups: Sequence[str] = (),
+    roles: Sequence[str] = (),
 ) -> AccessAnswer:
     rulebook = load_rulebook(config.rule_packs, config.exposure_rules, config.builtin_rules)
     grant_set = _configured_grants(config)
@@ -408,8 +414,9 @@ def explain_access(
     model = AccessModel(grant_set, access_policy(config, rulebook))
     access = model.table_access(table)
     readers = {c.name: [p for p in access.paths if path_covers(p, c.name)] for c in table.columns}
-    answer_user = user_access(model, table, user, groups) if user else None
-    return AccessAnswer(table, access, readers, answer_user)
+    answer_user = user_access(model, table, user, groups, roles) if user else None
+    warnings = (*grant_set.warnings, *model.warnings)
+    return AccessAnswer(table, access, readers, answer_user, warnings)
 
 
 def _find_table(config: ScanConfig, fqn: str) -> Table:

@@ -244,6 +244,7 @@ def classify(csv_file: Path, output: str, sample_rows: int, rule_packs: Sequence
 @click.option("--broad", multiple=True, help="A principal that reaches a broad part of the company.")
 @click.option("--user", help="Answer whether this user can read the table.")
 @click.option("--group", "groups", multiple=True, help="A group of --user; repeatable.")
+@click.option("--role", "roles", multiple=True, help="A role --user holds (or has set); repeatable.")
 @click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handle_errors
 def access(
@@ -253,19 +254,21 @@ def access(
     broad: Sequence[str],
     user: str | None,
     groups: Sequence[str],
+    roles: Sequence[str],
     output: str,
     **options: Any,
 ) -> None:
-    """Who can read TABLE (db.table) and each of its columns, through which grant or policy."""
-    if groups and not user:
-        raise click.UsageError("--group needs --user")
+    """Who can read TABLE (db.table) and each of its columns, through which grant or policy; with
+    --user (and its --group and --role), what that person sees: masks, row filter, denials."""
+    if (groups or roles) and not user:
+        raise click.UsageError("--group and --role need --user")
     config = load_config(config_path) if config_path else ScanConfig()
     config = config.with_options(
         **options,
         everyone=config.everyone + _principals(everyone, "--everyone") if everyone else None,
         broad=config.broad + _principals(broad, "--broad") if broad else None,
     )
-    answer = explain_access(config, table, user, groups)
+    answer = explain_access(config, table, user, groups, roles)
     if output == "json":
         click.echo(json.dumps(access_json(answer), indent=2))
     else:
