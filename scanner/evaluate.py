@@ -110,6 +110,7 @@ class AccessPolicy:
 
 
 Reached = tuple[Principal, Breadth, tuple[RoleMembership, ...]]
+MAX_CYCLE_SHOWN = 12
 
 
 class AccessModel:
@@ -319,15 +320,12 @@ def role_cycle_warnings(memberships: Sequence[RoleMembership]) -> list[str]:
         if len(component) == 1 and not any(child == start for child, _ in graph.get(start, [])):
             continue
         cycle = _cycle_through(start, members, graph)
-        steps = " → ".join(
-            [
-                f"role {cycle[0][0]}",
-                *(
-                    f"role {child} [{m.source}]" if m and m.source else f"role {child}"
-                    for child, m in cycle[1:]
-                ),
-            ]
-        )
+        shown = [f"role {child} [{m.source}]" if m and m.source else f"role {child}" for child, m in cycle]
+        if len(shown) > MAX_CYCLE_SHOWN:
+            # a cycle of thousands of roles is named by its ends, not spelled out
+            hidden = len(shown) - MAX_CYCLE_SHOWN + 1
+            shown = [*shown[: MAX_CYCLE_SHOWN - 2], f"… {hidden} more roles", shown[-1]]
+        steps = " → ".join(shown)
         warnings.append(
             f"roles granted in a cycle: {steps} (each role is granted to the next; Hive refuses such a "
             "GRANT ROLE); its memberships are followed once"
