@@ -283,7 +283,9 @@ class MetastoreConnector:
             serde_properties=frozen_mapping(serde.get(int(serde_id), {}) if serde_id is not None else {}),
         )
 
-    def sample(self, table: Table, columns: Sequence[str], limit: int) -> dict[str, list[str | bytes]]:
+    def sample(
+        self, table: Table, columns: Sequence[str], limit: int, max_cell_bytes: int = 0
+    ) -> dict[str, list[str | bytes]]:
         raise SourceError("the metastore holds no values (metadata only); set sample_source to HiveServer2")
 
     # --- grants -------------------------------------------------------------------------------
