@@ -8,8 +8,9 @@ from typing import Any
 
 from scanner.errors import ConfigError
 from scanner.evaluate import DEFAULT_BROAD_MEMBERS, DEFAULT_EVERYONE_SHARE, SEVERITIES
+from scanner.grants import check_dialect
 from scanner.models import Principal, PrincipalType
-from scanner.sample import DEFAULT_SAMPLE_ROWS
+from scanner.sample import DEFAULT_MAX_CELL_BYTES, DEFAULT_SAMPLE_ROWS
 from scanner.yamlio import load_validated
 
 FORMATS = ("json", "html", "markdown", "sarif", "junit")
@@ -30,6 +31,7 @@ class ScanConfig:
     formats: tuple[str, ...] = DEFAULT_FORMATS
     fail_on: str = DEFAULT_FAIL_ON
     sample_rows: int = DEFAULT_SAMPLE_ROWS
+    max_cell_bytes: int = DEFAULT_MAX_CELL_BYTES
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     rule_packs: tuple[Path, ...] = ()
@@ -43,6 +45,7 @@ class ScanConfig:
     ranger_url: str | None = None
     ranger_service: str = "hive"
     state: Path | None = None  # SQLite store for new/fixed, incremental scans and --resume
+    reset_state: bool = False  # start a fresh store explicitly; a broken one is never reset silently
     max_age_days: float = 7.0  # an unchanged table's classification is reused this long
     full: bool = False  # re-sample every table
     resume: bool = False
@@ -90,7 +93,7 @@ class ScanConfig:
             "formats": list(self.formats),
             "fail_on": self.fail_on,
             "mode": self.mode,
-            "sampling": {"rows": self.sample_rows},
+            "sampling": {"rows": self.sample_rows, "max_cell_bytes": self.max_cell_bytes},
             "include": list(self.include),
             "exclude": list(self.exclude),
             "rules": {
@@ -128,6 +131,9 @@ class ScanConfig:
             raise ConfigError(f"unknown format {unknown[0]!r}", hint=f"choose from {', '.join(FORMATS)}")
         if self.sample_rows < 1:
             raise ConfigError("sample_rows must be at least 1", hint="the default is 385")
+        if self.max_cell_bytes < 16:
+            raise ConfigError("sampling.max_cell_bytes must be at least 16", hint="the default is 65536")
+        check_dialect(self.dialect)
         if self.workers < 1:
             raise ConfigError("workers must be at least 1", hint="e.g. --workers 4")
         if self.resume and self.state is None:
@@ -144,7 +150,7 @@ def _principal(raw: str | dict[str, str]) -> Principal:
 
 
 def load_config(path: Path) -> ScanConfig:
-    data, _lines = load_validated(path, "config.schema.json", ConfigError)
+    data, _lines = load_validated(path, "config.schema.json", ConfigError, "config file")
     base = path.parent
 
     def rel(p: str) -> Path:
@@ -168,6 +174,7 @@ def load_config(path: Path) -> ScanConfig:
         formats=tuple(data.get("formats", DEFAULT_FORMATS)),
         fail_on=data.get("fail_on", DEFAULT_FAIL_ON),
         sample_rows=int(sampling.get("rows", DEFAULT_SAMPLE_ROWS)),
+        max_cell_bytes=int(sampling.get("max_cell_bytes", DEFAULT_MAX_CELL_BYTES)),
         include=tuple(data.get("include", [])),
         exclude=tuple(data.get("exclude", [])),
         rule_packs=tuple(rel(p) for p in rules.get("packs", [])),

@@ -50,10 +50,11 @@ from scanner.models import (
 )
 from scanner.ranger import fetch_ranger_policies
 from scanner.rules import ClassSpec, RuleBook, load_rulebook
-from scanner.sample import DEFAULT_SAMPLE_ROWS, profile_table
+from scanner.sample import DEFAULT_MAX_CELL_BYTES, DEFAULT_SAMPLE_ROWS, profile_table
 from scanner.serialize import result_dict
 from scanner.state import StateStore, metadata_fingerprint, read_latest_document, scan_from_json
 from scanner.suppress import apply_suppressions, load_suppressions
+from scanner.yamlio import decode_utf8, ensure_regular_file, parse_json, read_bytes
 
 ProgressHook = Callable[[int, int, str], None]
 MAX_WARNINGS = 50
@@ -72,7 +73,7 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
     policy = access_policy(config, rulebook)  # the directory file is checked before any source is opened
     suppressions = load_suppressions(config.suppressions) if config.suppressions else []
     warehouse = config.effective_warehouse()
-    state = StateStore(config.state, warehouse) if config.state else None
+    state = StateStore(config.state, warehouse, reset=config.reset_state) if config.state else None
     try:
         return _run(config, progress, started, rulebook, grant_set, policy, suppressions, state)
     finally:
@@ -242,7 +243,9 @@ def _scan_tables(
     def work(table: Table, access: TableAccess) -> TableScan:
         sampler = idle.get()
         try:
-            return _scan_table(sampler, table, specs, config.sample_rows, access, warnings)
+            return _scan_table(
+                sampler, table, specs, config.sample_rows, access, warnings, config.max_cell_bytes
+            )
         finally:
             idle.put(sampler)
 
@@ -317,7 +320,9 @@ class _Unavailable:
     def __init__(self, message: str) -> None:
         self.message = message
 
-    def sample(self, table: Table, columns: Sequence[str], limit: int) -> dict[str, list[str | bytes]]:
+    def sample(
+        self, table: Table, columns: Sequence[str], limit: int, max_cell_bytes: int = 0
+    ) -> dict[str, list[str | bytes]]:
         raise SourceUnavailable(self.message)
 
     def close(self) -> None:
@@ -349,11 +354,12 @@ def _scan_table(
     sample_rows: int,
     access: TableAccess,
     warnings: list[str],
+    max_cell_bytes: int = DEFAULT_MAX_CELL_BYTES,
 ) -> TableScan:
     if table.catalog_error:
         warnings.append(f"{table.fqn}: {table.catalog_error}; reported as unknown")
         return _unreadable(table, access, table.catalog_error)
-    profile = profile_table(sampler, table, specs, sample_rows)
+    profile = profile_table(sampler, table, specs, sample_rows, max_cell_bytes)
     encrypted = column_encryption(table)
     columns = []
     for column in table.columns:
@@ -442,12 +448,11 @@ def classify_csv(path: Path, rulebook: RuleBook, rows: int = DEFAULT_SAMPLE_ROWS
     """Classify each column of a CSV file (header = column names) with the scan's engine.
 
     Reads until every column has `rows` non-empty values or the file ends; values stay in memory."""
+    ensure_regular_file(path, ConfigError, "CSV file")  # a FIFO or /dev/zero would never end
     try:
         handle = path.open(newline="", encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError("CSV file not found", file=path, hint="check the path") from None
     except OSError as exc:
-        raise ConfigError(f"cannot read CSV file: {exc}", file=path) from None
+        raise ConfigError(f"cannot read CSV file: {exc.strerror}", file=path, hint="check the path") from None
     specs = rulebook.classes
     with handle:
         reader = csv.reader(handle)
@@ -464,7 +469,14 @@ def classify_csv(path: Path, rulebook: RuleBook, rows: int = DEFAULT_SAMPLE_ROWS
                         samples[index].append(cell)
                 if all(len(s) >= rows for s in samples):
                     break
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError:
+            raise ConfigError(
+                "CSV file is not UTF-8 text",
+                file=path,
+                line=reader.line_num + 1,
+                hint="save the file as UTF-8",
+            ) from None
+        except csv.Error as exc:
             raise ConfigError(
                 f"malformed CSV: {exc}", file=path, line=reader.line_num, hint="check quoting on that line"
             ) from None
@@ -479,28 +491,33 @@ def classify_csv(path: Path, rulebook: RuleBook, rows: int = DEFAULT_SAMPLE_ROWS
 def load_document(path: Path) -> dict[str, Any]:
     """A stored scan's findings document: the newest finished run of a state file, or a
     findings.json (checked against its schema)."""
-    try:
-        head = path.read_bytes()[:16]
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot read {path}: {exc.strerror}", hint="give a state file or findings.json"
-        ) from None
-    if head.startswith(b"SQLite format 3"):
+    data = read_bytes(path, ConfigError, "stored scan")
+    if data.startswith(b"SQLite format 3"):
         return read_latest_document(path)
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        raise ConfigError(f"not a findings document: {exc}", file=path, line=line) from None
+    text = decode_utf8(data, path, ConfigError, "stored scan")
+    doc = parse_json(text, path, ConfigError, "findings document")
     schema = json.loads(resources.files("scanner.schemas").joinpath("findings.schema.json").read_text())
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
     if errors:
         where = "/".join(str(p) for p in errors[0].absolute_path) or "document"
         raise ConfigError(
-            f"{where}: {errors[0].message}", file=path, hint="re-render from a findings.json of this version"
+            f"{where}: {errors[0].message[:200]}",
+            file=path,
+            line=_json_line(text, errors[0].absolute_path),
+            hint="re-render from a findings.json of this version",
         )
     checked: dict[str, Any] = doc
     return checked
+
+
+def _json_line(text: str, where: Sequence[str | int]) -> int:
+    """Roughly where a JSON path sits: the line of its last key, else the first line."""
+    for part in reversed(list(where)):
+        if isinstance(part, str):
+            index = text.find(json.dumps(part) + ":")
+            if index >= 0:
+                return text.count("\n", 0, index) + 1
+    return 1
 
 
 def exit_code_for(result: ScanResult, config: ScanConfig | str) -> ExitCode:

@@ -19,10 +19,11 @@ from rich.text import Text
 
 from scanner import __version__
 from scanner.config import DEFAULT_OUT, FORMATS, MODES, ScanConfig, load_config
-from scanner.errors import ExitCode, ExposureError
+from scanner.errors import ExitCode, ExposureError, RulePackError
 from scanner.evaluate import SEVERITIES
 from scanner.files import write_private
 from scanner.gate import GateOptions, git_changes, run_gate
+from scanner.grants import check_dialect
 from scanner.models import Principal, PrincipalType
 from scanner.report import write_documents, write_reports
 from scanner.report.gate import GATE_FORMATTERS
@@ -30,6 +31,7 @@ from scanner.report.terminal import print_access, print_columns, print_summary, 
 from scanner.rules import load_classifier_pack, load_exposure_rules, load_rulebook
 from scanner.scan import classify_csv, exit_code_for, explain_access, load_document, run_scan
 from scanner.serialize import access_json, column_json
+from scanner.yamlio import MAX_YAML_BYTES, read_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -146,6 +148,13 @@ def _log_table(index: int, total: int, table: str) -> None:
 @click.option("--mode", type=click.Choice(MODES), help="How this run is used (recorded in reports).")
 @click.option(
     "--state", type=click.Path(path_type=Path), help="State store (SQLite) for new/fixed and reuse."
+)
+@click.option(
+    "--reset-state",
+    is_flag=True,
+    default=None,
+    help="Start a fresh state store, discarding the history in --state (an empty or corrupt store "
+    "is otherwise refused).",
 )
 @click.option("--full", is_flag=True, default=None, help="Re-sample every table, even unchanged ones.")
 @click.option("--resume", is_flag=True, default=None, help="Continue the interrupted run in the state store.")
@@ -333,7 +342,7 @@ def gate(
             return
         raise click.UsageError("give SQL files or directories, or --git-diff BASE..HEAD")
     options = GateOptions(
-        dialect=dialect or config.dialect,
+        dialect=check_dialect(dialect or config.dialect),
         required_properties=tuple(require_property) or config.gate_required_properties,
         encryption_properties=config.gate_encryption_properties + tuple(encryption_property),
         changed=changed,
@@ -390,7 +399,7 @@ def rules_list(rule_packs: Sequence[Path]) -> None:
 def rules_validate(packs: Sequence[Path]) -> None:
     """Validate classifier packs (or an exposure rules file) without scanning."""
     for pack in packs:
-        text = pack.read_text(encoding="utf-8") if pack.is_file() else ""
+        text = read_text(pack, RulePackError, "rule pack", MAX_YAML_BYTES)
         if "severity_matrix:" in text:
             load_exposure_rules(pack)
         else:
