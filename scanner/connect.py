@@ -66,8 +66,11 @@ class SourceURL:
 class Sampler(Protocol):
     """Where values come from."""
 
-    def sample(self, table: Table, columns: Sequence[str], limit: int) -> dict[str, list[str | bytes]]:
-        """Up to `limit` non-null values per column. Raises on an unreadable table."""
+    def sample(
+        self, table: Table, columns: Sequence[str], limit: int, max_cell_bytes: int
+    ) -> dict[str, list[str | bytes]]:
+        """Up to `limit` non-null values per column, each cut to `max_cell_bytes` (in the engine's
+        query where it can). Raises on an unreadable table."""
         ...
 
     def close(self) -> None: ...
