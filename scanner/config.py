@@ -6,12 +6,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from scanner.errors import ConfigError
+from scanner.errors import ConfigError, ExposureError
 from scanner.evaluate import DEFAULT_BROAD_MEMBERS, DEFAULT_EVERYONE_SHARE, SEVERITIES
 from scanner.grants import check_dialect
 from scanner.models import Principal, PrincipalType
 from scanner.sample import DEFAULT_MAX_CELL_BYTES, DEFAULT_SAMPLE_ROWS
-from scanner.yamlio import load_validated
+from scanner.yamlio import LineMap, load_validated
 
 FORMATS = ("json", "html", "markdown", "sarif", "junit")
 DEFAULT_FORMATS = ("json", "html", "markdown")
@@ -149,12 +149,35 @@ def _principal(raw: str | dict[str, str]) -> Principal:
     return Principal(PrincipalType(raw["type"].upper()), raw["name"])
 
 
+def _check_urls(data: dict[str, Any], lines: LineMap, path: Path) -> None:
+    """A malformed URL in the file is reported at its line, like every other mistake in it."""
+    from scanner.connect import parse_source
+
+    for where in (("source",), ("sample_source",), ("ranger", "url")):
+        value: Any = data
+        for key in where:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str):
+            try:
+                parse_source(value)
+            except ExposureError as exc:
+                raise ConfigError(
+                    exc.message, file=path, line=lines.line(where) or 1, hint=exc.hint
+                ) from None
+
+
 def load_config(path: Path) -> ScanConfig:
-    data, _lines = load_validated(path, "config.schema.json", ConfigError, "config file")
+    data, lines = load_validated(path, "config.schema.json", ConfigError, "config file")
     base = path.parent
+    _check_urls(data, lines, path)
 
     def rel(p: str) -> Path:
-        candidate = Path(p).expanduser()
+        try:
+            candidate = Path(p).expanduser()
+        except RuntimeError:  # ~someone with no home directory here
+            raise ConfigError(
+                f"cannot expand {p[:60]!r}", file=path, line=1, hint="write the path out"
+            ) from None
         return candidate if candidate.is_absolute() else base / candidate
 
     access = data.get("access") or {}

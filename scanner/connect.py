@@ -17,7 +17,6 @@ from scanner.models import GrantSet, Table
 
 MAX_URL_LENGTH = 4096  # a real source URL is a few hundred characters
 SECRET_PARAMS = ("password", "passwd", "pwd", "secret", "token")
-_USERINFO_PASSWORD = re.compile(r"(?P<lead>://[^/?#@:]*):[^/?#@]*@")
 _SECRET_QUERY = re.compile(
     r"(?P<lead>[?&;][^=&;#]*(?:password|passwd|pwd|secret|token)[^=&;#]*=)[^&;#]*", re.I
 )
@@ -26,7 +25,16 @@ _SECRET_QUERY = re.compile(
 def redact_url(raw: str) -> str:
     """A URL, well-formed or not, with any password in its user part or query removed and its
     length bounded: safe for every message, log line and report."""
-    text = _USERINFO_PASSWORD.sub(r"\g<lead>:***@", raw)
+    text = raw
+    scheme, found, rest = raw.partition("://")
+    if found:
+        end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+        authority, tail = rest[:end], rest[end:]
+        if "@" in authority:
+            userinfo, host = authority.rsplit("@", 1)  # the host follows the last @, as urlsplit reads it
+            user = userinfo.split(":", 1)[0] if ":" in userinfo else userinfo
+            authority = f"{user}:***@{host}" if ":" in userinfo else f"{user}@{host}"
+        text = f"{scheme}://{authority}{tail}"
     text = _SECRET_QUERY.sub(r"\g<lead>***", text)
     text = "".join(c if c.isprintable() else "?" for c in text)
     return text if len(text) <= 200 else text[:200] + "…"
@@ -59,8 +67,8 @@ class SourceURL:
         query = "&".join(f"{k}=***" if _is_secret(k) else f"{k}={v}" for k, v in self.params)
         if not netloc and parts.path.startswith("/"):
             # Keep file URLs in their usual triple-slash form (duckdb:///abs/path).
-            return f"{parts.scheme}://{parts.path}" + (f"?{query}" if query else "")
-        return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+            return redact_url(f"{parts.scheme}://{parts.path}" + (f"?{query}" if query else ""))
+        return redact_url(urlunsplit((parts.scheme, netloc, parts.path, query, "")))
 
 
 class Sampler(Protocol):
@@ -128,6 +136,10 @@ def parse_source(url: str) -> SourceURL:
             f"source {shown} is not a valid URL ({detail})",
             hint="write it as scheme://user@host:port/path, ports as numbers, e.g. :10000",
         ) from None
+    if not scheme:
+        raise SourceError(
+            f"source {shown} has no scheme", hint="e.g. duckdb:///abs/path or hive://host:10000"
+        )
     return SourceURL(
         raw=url,
         scheme=scheme,

@@ -90,7 +90,7 @@ def split_statements(sql: str, path: str, dialect: str) -> list[Statement]:
     try:
         tokens = sqlglot.Dialect.get_or_raise(dialect).tokenize(sql)
     except TokenError as exc:
-        line = _token_error_line(exc)
+        line = _token_error_line(exc) or _first_untokenizable_line(sql, dialect)
         raise GrantsError(
             f"cannot tokenize SQL: {_first_line(exc)}",
             file=path,
@@ -103,6 +103,22 @@ def split_statements(sql: str, path: str, dialect: str) -> list[Statement]:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return " ".join(text.splitlines()[0].split())[:200] if text else type(exc).__name__
+
+
+def _first_untokenizable_line(sql: str, dialect: str) -> int:
+    """Where tokenizing starts to fail: the shortest prefix of lines that no longer tokenizes
+    (an unclosed quote or comment begins on its last line). Binary search; error path only."""
+    lines = sql.splitlines(keepends=True)
+    low, high = 1, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        try:
+            sqlglot.Dialect.get_or_raise(dialect).tokenize("".join(lines[:middle]))
+        except TokenError:
+            high = middle
+        else:
+            low = middle + 1
+    return max(low, 1)
 
 
 def _token_error_line(exc: TokenError) -> int | None:
@@ -361,6 +377,8 @@ class _GrantReader:
             raise self.error(stmt, f"'{shown}' is not a grant statement", (close or "") + STATEMENT_HINT)
 
     def _read_grant_or_revoke(self, stmt: Statement, words: list[str], revoke: bool) -> None:
+        if len(words) < 3:
+            raise self.error(stmt, f"incomplete {words[0]} statement", GRANT_SHAPE)
         if revoke and words[1:4] == ["ADMIN", "OPTION", "FOR"]:
             self._read_role_grant(stmt, 4, revoke, option_only=True)
             return

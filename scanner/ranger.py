@@ -54,9 +54,37 @@ NO_MASK = "MASK_NONE"
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _line_of(text: str, needle: str) -> int | None:
-    index = text.find(needle)
-    return text.count("\n", 0, index) + 1 if index >= 0 else None
+def _policy_lines(text: str) -> list[int]:
+    """The line each policy object starts on, in a bare list or the export's `policies` array.
+    A character scan, run only when a policy is malformed."""
+    lines: list[int] = []
+    depth, line, in_string, escaped = 0, 1, False, False
+    string_start, last_string, array_depth = 0, "", 1 if text.lstrip().startswith("[") else 0
+    for index, char in enumerate(text):
+        if char == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+                last_string = text[string_start:index]
+            continue
+        if char == '"':
+            in_string, string_start = True, index + 1
+        elif char in "[{":
+            if char == "[" and depth == 1 and last_string == "policies" and not array_depth:
+                array_depth = 2
+            elif char == "{" and array_depth and depth == array_depth:
+                lines.append(line)
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if array_depth and depth < array_depth and array_depth == 2:
+                array_depth = -1  # the policies array closed: nothing after it is a policy
+    return lines
 
 
 def _strings(raw: Any, what: str, fail: Any) -> tuple[str, ...]:
@@ -117,12 +145,9 @@ def parse_policies(data: Any, origin: str, text: str = "") -> list[RangerPolicy]
         ident = raw.get("id") if isinstance(raw, dict) else None
 
         def fail(message: str, ident: Any = ident, index: int = index) -> None:
-            where = f"policy {ident}" if ident is not None else f"policy #{index + 1}"
-            line = (
-                _line_of(text, f'"id": {ident}') or _line_of(text, f'"id":{ident}')
-                if ident is not None
-                else None
-            )
+            where = f"policy {str(ident)[:40]}" if ident is not None else f"policy #{index + 1}"
+            starts = _policy_lines(text) if text else []
+            line = starts[index] if index < len(starts) else 1
             raise GrantsError(f"{where}: {message}", file=origin, line=line, hint="see docs/grants.md#ranger")
 
         if not isinstance(raw, dict):

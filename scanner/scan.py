@@ -54,7 +54,7 @@ from scanner.sample import DEFAULT_MAX_CELL_BYTES, DEFAULT_SAMPLE_ROWS, profile_
 from scanner.serialize import result_dict
 from scanner.state import StateStore, metadata_fingerprint, read_latest_document, scan_from_json
 from scanner.suppress import apply_suppressions, load_suppressions
-from scanner.yamlio import decode_utf8, ensure_regular_file, parse_json, read_bytes
+from scanner.yamlio import decode_utf8, ensure_regular_file, first_bad_utf8_line, parse_json, read_bytes
 
 ProgressHook = Callable[[int, int, str], None]
 MAX_WARNINGS = 50
@@ -473,7 +473,7 @@ def classify_csv(path: Path, rulebook: RuleBook, rows: int = DEFAULT_SAMPLE_ROWS
             raise ConfigError(
                 "CSV file is not UTF-8 text",
                 file=path,
-                line=reader.line_num + 1,
+                line=first_bad_utf8_line(path),
                 hint="save the file as UTF-8",
             ) from None
         except csv.Error as exc:
@@ -493,9 +493,11 @@ def load_document(path: Path) -> dict[str, Any]:
     findings.json (checked against its schema)."""
     data = read_bytes(path, ConfigError, "stored scan")
     if data.startswith(b"SQLite format 3"):
-        return read_latest_document(path)
-    text = decode_utf8(data, path, ConfigError, "stored scan")
-    doc = parse_json(text, path, ConfigError, "findings document")
+        doc: Any = read_latest_document(path)
+        text = ""  # a database has no lines to point at: errors name its first
+    else:
+        text = decode_utf8(data, path, ConfigError, "stored scan")
+        doc = parse_json(text, path, ConfigError, "findings document")
     schema = json.loads(resources.files("scanner.schemas").joinpath("findings.schema.json").read_text())
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
     if errors:

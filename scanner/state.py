@@ -36,6 +36,7 @@ from scanner.models import (
     TableScan,
     TableStatus,
 )
+from scanner.yamlio import parse_json
 
 STATE_VERSION = 1
 SCHEMA = """
@@ -397,8 +398,13 @@ def read_latest_document(path: Path) -> dict[str, Any]:
         ).fetchone()
         db.close()
     except sqlite3.Error as exc:
-        raise ConfigError(f"cannot read state store: {exc}", file=path, hint="is it a state file?") from None
+        # a database file has no lines: its first is named so the error has a place
+        raise ConfigError(
+            f"cannot read state store: {exc}", file=path, line=1, hint="is it a state file of this version?"
+        ) from None
     if row is None:
-        raise ConfigError("the state store holds no finished scan", file=path, hint="run exposure scan first")
-    doc: dict[str, Any] = json.loads(row[0])
+        raise ConfigError(
+            "the state store holds no finished scan", file=path, line=1, hint="run exposure scan first"
+        )
+    doc: dict[str, Any] = parse_json(str(row[0]), path, ConfigError, "stored findings document")
     return doc

@@ -12,6 +12,7 @@ hint, never a traceback.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import json
 import os
@@ -64,6 +65,8 @@ def read_bytes(
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         _fail(error, f"{what} not found", path, None, "check the path")
+    except ValueError:
+        _fail(error, f"{what} name holds a NUL byte", repr(str(path)), None, "check how the path was written")
     except OSError as exc:
         _fail(error, f"cannot read {what}: {exc.strerror}", path, None, "check the path and its permissions")
     try:
@@ -125,12 +128,28 @@ def read_text(
     return decode_utf8(read_bytes(path, error, what, limit), path, error, what)
 
 
+def first_bad_utf8_line(path: Path) -> int:
+    """The line of the first byte that is not UTF-8, read in chunks (for streamed inputs)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    newlines = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_READ_CHUNK):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return newlines + chunk.count(b"\n", 0, max(exc.start, 0)) + 1
+            newlines += chunk.count(b"\n")
+    return newlines + 1
+
+
 def ensure_regular_file(path: Path, error: type[ExposureError], what: str = "file") -> None:
     """For inputs read as a stream (CSV): the same refusal of FIFOs and devices, without reading."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
         _fail(error, f"{what} not found", path, None, "check the path")
+    except ValueError:
+        _fail(error, f"{what} name holds a NUL byte", repr(str(path)), None, "check how the path was written")
     except OSError as exc:
         _fail(error, f"cannot read {what}: {exc.strerror}", path, None, "check the path and its permissions")
     if not stat.S_ISREG(info.st_mode):
@@ -213,7 +232,7 @@ def parse_yaml(text: str, path: Path, error: type[ExposureError]) -> tuple[Any, 
     documents = 0
 
     def fail(message: str, mark: Any, hint: str) -> NoReturn:
-        _fail(error, message, path, mark.line + 1 if mark is not None else None, hint)
+        _fail(error, message, path, mark.line + 1 if mark is not None else 1, hint)
 
     def place(value: Any, event: Any) -> PathKey | None:
         """Attach a finished value or a new container to its parent; its path, or None for a key."""
@@ -305,7 +324,7 @@ def parse_yaml(text: str, path: Path, error: type[ExposureError]) -> tuple[Any, 
         fail(f"invalid YAML: {problem}", mark, "check indentation and quoting on that line")
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", None)
-        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
         reason = getattr(exc, "reason", None) or "unreadable YAML"
         _fail(error, f"invalid YAML: {reason}", path, line, "remove control characters; save as UTF-8")
     return root, LineMap(lines)
@@ -420,13 +439,13 @@ def parse_json(text: str, path: Path | str, error: type[ExposureError], what: st
             "fix that value",
         )
     except RecursionError:
-        _fail(error, f"{what} is nested too deeply", path, _too_deep_line(text), "flatten the document")
+        _fail(error, f"{what} is nested too deeply", path, _too_deep_line(text) or 1, "flatten the document")
     if _depth_exceeds(data):
         _fail(
             error,
             f"{what} is nested more than {MAX_DEPTH} levels deep",
             path,
-            _too_deep_line(text),
+            _too_deep_line(text) or 1,
             "flatten the document; no input needs this depth",
         )
     return data
@@ -503,7 +522,7 @@ def validate(
             extra = [k for k in first.instance if k not in allowed]
             if extra:
                 where = (*where, str(extra[0]))
-        raise error(_message(first), file=path, line=lines.line(where), hint=_hint(first))
+        raise error(_message(first), file=path, line=lines.line(where) or 1, hint=_hint(first))
     if extra_checks is not None:
         extra_checks(data)
 
