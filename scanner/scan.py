@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
 
 from scanner import __version__
 from scanner.catalog import column_encryption, select_tables
@@ -44,9 +46,11 @@ from scanner.models import (
     Suppression,
     Table,
     TableAccess,
+    TableKey,
     TableScan,
     TableStatus,
     frozen_mapping,
+    table_key,
 )
 from scanner.ranger import fetch_ranger_policies
 from scanner.rules import ClassSpec, RuleBook, load_rulebook
@@ -425,21 +429,44 @@ def explain_access(
     return AccessAnswer(table, access, readers, answer_user, warnings)
 
 
+def _table_name_parts(fqn: str) -> list[TableKey]:
+    """The (database, table) pairs a name may mean: `a.b`, or with backticks around a part holding a
+    dot (`` `a.b`.c ``); an unquoted `a.b.c` could be either split."""
+    try:
+        parsed = exp.to_table(fqn, dialect="hive")
+    except (ParseError, TokenError):
+        parsed = None
+    if parsed is not None and parsed.name and parsed.db and not parsed.catalog:
+        return [table_key(parsed.db, parsed.name)]
+    parts = fqn.split(".")
+    return [table_key(".".join(parts[:i]), ".".join(parts[i:])) for i in range(1, len(parts))]
+
+
 def _find_table(config: ScanConfig, fqn: str) -> Table:
-    database, _, name = fqn.partition(".")
-    if not database or not name:
+    candidates = [k for k in _table_name_parts(fqn) if k[0] and k[1]]
+    if not candidates:
         raise ConfigError(f"'{fqn}' is not DB.TABLE", hint="e.g. exposure access mci.keystroke_events")
     if not config.source:
         # Without a source the columns are unknown: access is decided for the table as a whole.
-        return Table(database, name, ())
+        if len(candidates) > 1:
+            raise ConfigError(
+                f"'{fqn}' is ambiguous", hint="quote the part that holds a dot with backticks: `a.b`.c"
+            )
+        return Table(*candidates[0], ())
     connector = open_source(config.source)
     try:
         tables = list(connector.list_tables())
     finally:
         connector.close()
-    for table in tables:
-        if table.fqn.lower() == fqn.lower():
-            return table
+    wanted = set(candidates)
+    found = [t for t in tables if table_key(t.database, t.name) in wanted]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        spelled = " and ".join(f"`{t.database}`.`{t.name}`" for t in found)
+        raise ConfigError(
+            f"'{fqn}' names {len(found)} tables: {spelled}", hint="quote the parts with backticks"
+        )
     hint = did_you_mean(fqn, [t.fqn for t in tables]) or "list tables with exposure scan"
     raise ConfigError(f"table {fqn} not found in {parse_source(config.source).redacted}", hint=hint)
 

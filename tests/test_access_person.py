@@ -131,3 +131,22 @@ def test_access_json_reports_mask_policy_and_row_filter_per_user(tmp_path: Path)
 def test_role_without_user_is_a_usage_error() -> None:
     run = run_exposure(["access", "a.b", "--role", "x"])
     assert run.code == 2 and "--role need --user" in run.output
+
+
+def test_tables_whose_dotted_names_collide_are_told_apart(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(warehouse))
+    con.execute('CREATE SCHEMA a; CREATE TABLE a."b.c" (ssn VARCHAR)')
+    con.execute('CREATE SCHEMA "a.b"; CREATE TABLE "a.b".c (note VARCHAR)')
+    con.close()
+    grants = tmp_path / "g.yaml"
+    grants.write_text("version: 1\ngrants:\n  - {database: a, table: b.c, to: role public}\n")
+    common = ["--source", f"duckdb://{warehouse}", "--grants", str(grants), "--format", "json"]
+    ambiguous = run_exposure(["access", "a.b.c", *common])
+    assert ambiguous.code == 2 and "names 2 tables" in ambiguous.stderr
+    exposed = run_exposure(["access", "a.`b.c`", *common])
+    assert exposed.code == 0, exposed.output
+    assert json.loads(exposed.stdout)["readers"]["breadth"] == "everyone"
+    other = run_exposure(["access", "`a.b`.c", *common])
+    assert other.code == 0, other.output
+    assert json.loads(other.stdout)["readers"]["breadth"] == "owner"
