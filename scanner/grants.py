@@ -175,9 +175,9 @@ class GrantLedger:
     # -- grants -----------------------------------------------------------------------------------
 
     @staticmethod
-    def _keys(grant: Grant, privilege: str | None = None) -> list[PrivilegeKey]:
+    def _keys(grant: Grant) -> list[PrivilegeKey]:
         principal = principal_key(grant.principal)
-        priv = privilege or grant.privilege
+        priv = grant.privilege
         database = grant.database.lower()
         if grant.table is None:
             return [("database", principal, priv, database, "", "")]
@@ -372,7 +372,7 @@ class _GrantReader:
         ):
             pass  # session and read-only statements: nothing changes
         else:
-            shown = " ".join(t.text for t in stmt.tokens[:2])[:60]
+            shown = " ".join(" ".join(t.text for t in stmt.tokens[:2]).split())[:60]
             close = did_you_mean(keyword, ["GRANT", "REVOKE", "USE", "CREATE", "DROP"], "did you mean {}? ")
             raise self.error(stmt, f"'{shown}' is not a grant statement", (close or "") + STATEMENT_HINT)
 

@@ -182,3 +182,12 @@ def test_hive_authorization_corpus_grants_are_read(tmp_path: Path) -> None:
         users = [g for g in gs.grants if g.principal.type is PrincipalType.USER]
         on_uri = [w for w in gs.warnings if "ignored grant on URI" in w]
         assert users or (on_uri and " ON URI " in statement.upper()), statement
+
+
+def test_a_statement_quoted_across_lines_is_reported_on_one_line(tmp_path: Path) -> None:
+    # found by the fuzz suite: a quoted name spanning lines leaked a newline into the message
+    path = tmp_path / "g.sql"
+    path.write_text("'&a version: 1\n'grants: x;\n")
+    with pytest.raises(GrantsError) as info:
+        read_grants([path])
+    assert "\n" not in info.value.message and info.value.line == 1
