@@ -130,11 +130,14 @@ def statements_from_tokens(sql: str, tokens: Sequence[Token]) -> list[Statement]
     """Group tokens into statements at top-level semicolons."""
     statements: list[Statement] = []
     current: list[Token] = []
+    counted, line = 0, 1  # a token's own line is where it ends; a statement starts where its first begins
     for token in [*tokens, None]:
         if token is None or token.token_type == TokenType.SEMICOLON:
             if current:
                 start, end = current[0].start, current[-1].end
-                statements.append(Statement(sql[start : end + 1], current[0].line, tuple(current)))
+                line += sql.count("\n", counted, start)
+                counted = start
+                statements.append(Statement(sql[start : end + 1], line, tuple(current)))
             current = []
         else:
             current.append(token)
