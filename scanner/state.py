@@ -167,7 +167,9 @@ def _prepare_store(path: Path, reset: bool) -> None:
     place, so a crash can never leave the empty file that would later look like a reset history.
     An existing file is used as it is, unless --reset-state asks for a fresh one."""
     if path.exists() and not path.is_file():
-        raise ConfigError("the state store is not a regular file", file=path, hint="point --state at a file")
+        raise ConfigError(
+            "the state store is not a regular file", file=path, line=1, hint="point --state at a file"
+        )
     if path.exists() and not reset:
         if path.stat().st_size == 0:
             raise ConfigError(
@@ -206,6 +208,7 @@ def _check_integrity(db: sqlite3.Connection, path: Path) -> None:
         raise ConfigError(
             f"the state store is corrupt ({detail})",
             file=path,
+            line=1,
             hint="--reset-state starts a fresh store in its place; restore a backup to keep history",
         )
 
@@ -216,8 +219,16 @@ class StateStore:
         path = path.expanduser().resolve()
         self.path = path
         self.warehouse = warehouse
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock_fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock_fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot use the state store: {exc.strerror}",
+                file=path,
+                line=1,
+                hint="point --state at a writable file",
+            ) from None
         try:
             fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -235,10 +246,21 @@ class StateStore:
         except ExposureError:
             self.close()
             raise
+        except OSError as exc:  # a read-only or full disk while creating the store
+            self.close()
+            raise ConfigError(
+                f"cannot create the state store: {exc.strerror}",
+                file=path,
+                line=1,
+                hint="check space and permissions",
+            ) from None
         except sqlite3.DatabaseError as exc:
             self.close()
             raise ConfigError(
-                f"not a state store: {exc}", file=path, hint="--reset-state starts a fresh store in its place"
+                f"not a state store: {exc}",
+                file=path,
+                line=1,
+                hint="--reset-state starts a fresh store in its place (its history is lost)",
             ) from None
         if version is None:
             self.db.execute("INSERT INTO meta VALUES ('version', ?)", (str(STATE_VERSION),))

@@ -290,3 +290,14 @@ def test_a_new_store_is_never_left_empty(tmp_path: Path) -> None:
 def test_state_on_a_directory_is_exit_2(tmp_path: Path) -> None:
     with pytest.raises(ExposureError):
         StateStore(tmp_path, "w")
+
+
+def test_state_under_a_file_is_exit_2_not_a_traceback(planted: dict[str, Path]) -> None:
+    blocker = planted["dir"] / "not-a-dir"
+    blocker.write_text("x")
+    run = run_exposure(
+        ["scan", "--source", f"duckdb://{planted['db']}", "--grants", str(planted["grants"]),
+         "--out", str(planted["out"]), "--state", str(blocker / "state.db")]
+    )  # fmt: skip
+    assert run.code == 2, run.output
+    assert "cannot use the state store" in run.stderr and "Traceback" not in run.output
