@@ -6,11 +6,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from scanner.errors import ConfigError
+from scanner.errors import ConfigError, ExposureError
 from scanner.evaluate import DEFAULT_BROAD_MEMBERS, DEFAULT_EVERYONE_SHARE
+from scanner.grants import check_dialect
 from scanner.models import SEVERITIES, Principal, PrincipalType
-from scanner.sample import DEFAULT_SAMPLE_ROWS
-from scanner.yamlio import load_validated
+from scanner.sample import DEFAULT_MAX_CELL_BYTES, DEFAULT_SAMPLE_ROWS
+from scanner.yamlio import LineMap, load_validated
 
 DEFAULT_FORMATS = ("json", "html", "markdown")
 MODES = ("on-demand", "nightly", "ci")
@@ -29,6 +30,7 @@ class ScanConfig:
     formats: tuple[str, ...] = DEFAULT_FORMATS
     fail_on: str = DEFAULT_FAIL_ON
     sample_rows: int = DEFAULT_SAMPLE_ROWS
+    max_cell_bytes: int = DEFAULT_MAX_CELL_BYTES
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     rule_packs: tuple[Path, ...] = ()
@@ -42,6 +44,7 @@ class ScanConfig:
     ranger_url: str | None = None
     ranger_service: str = "hive"
     state: Path | None = None  # SQLite store for new/fixed, incremental scans and --resume
+    reset_state: bool = False  # start a fresh store explicitly; a broken one is never reset silently
     max_age_days: float = 7.0  # an unchanged table's classification is reused this long
     full: bool = False  # re-sample every table
     resume: bool = False
@@ -89,7 +92,7 @@ class ScanConfig:
             "formats": list(self.formats),
             "fail_on": self.fail_on,
             "mode": self.mode,
-            "sampling": {"rows": self.sample_rows},
+            "sampling": {"rows": self.sample_rows, "max_cell_bytes": self.max_cell_bytes},
             "include": list(self.include),
             "exclude": list(self.exclude),
             "rules": {
@@ -124,6 +127,9 @@ class ScanConfig:
             raise ConfigError(f"--fail-on must be one of {', '.join(SEVERITIES)}", hint="e.g. --fail-on SEV2")
         if self.sample_rows < 1:
             raise ConfigError("sample_rows must be at least 1", hint="the default is 385")
+        if self.max_cell_bytes < 16:
+            raise ConfigError("sampling.max_cell_bytes must be at least 16", hint="the default is 65536")
+        check_dialect(self.dialect)
         if self.workers < 1:
             raise ConfigError("workers must be at least 1", hint="e.g. --workers 4")
         if self.resume and self.state is None:
@@ -139,12 +145,35 @@ def _principal(raw: str | dict[str, str]) -> Principal:
     return Principal(PrincipalType(raw["type"].upper()), raw["name"])
 
 
+def _check_urls(data: dict[str, Any], lines: LineMap, path: Path) -> None:
+    """A malformed URL in the file is reported at its line, like every other mistake in it."""
+    from scanner.connect import parse_source
+
+    for where in (("source",), ("sample_source",), ("ranger", "url")):
+        value: Any = data
+        for key in where:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str):
+            try:
+                parse_source(value)
+            except ExposureError as exc:
+                raise ConfigError(
+                    exc.message, file=path, line=lines.line(where) or 1, hint=exc.hint
+                ) from None
+
+
 def load_config(path: Path) -> ScanConfig:
-    data, _lines = load_validated(path, "config.schema.json", ConfigError)
+    data, lines = load_validated(path, "config.schema.json", ConfigError, "config file")
     base = path.parent
+    _check_urls(data, lines, path)
 
     def rel(p: str) -> Path:
-        candidate = Path(p).expanduser()
+        try:
+            candidate = Path(p).expanduser()
+        except RuntimeError:  # ~someone with no home directory here
+            raise ConfigError(
+                f"cannot expand {p[:60]!r}", file=path, line=1, hint="write the path out"
+            ) from None
         return candidate if candidate.is_absolute() else base / candidate
 
     access = data.get("access") or {}
@@ -164,6 +193,7 @@ def load_config(path: Path) -> ScanConfig:
         formats=tuple(data.get("formats", DEFAULT_FORMATS)),
         fail_on=str(data.get("fail_on", DEFAULT_FAIL_ON)).upper(),
         sample_rows=int(sampling.get("rows", DEFAULT_SAMPLE_ROWS)),
+        max_cell_bytes=int(sampling.get("max_cell_bytes", DEFAULT_MAX_CELL_BYTES)),
         include=tuple(data.get("include", [])),
         exclude=tuple(data.get("exclude", [])),
         rule_packs=tuple(rel(p) for p in rules.get("packs", [])),

@@ -28,7 +28,7 @@ class Directory:
 
 
 def load_directory(path: Path) -> Directory:
-    data, lines = load_validated(path, "directory.schema.json", ConfigError)
+    data, lines = load_validated(path, "directory.schema.json", ConfigError, "directory file")
     raw_groups = data.get("groups") or {}
     company = data.get("company_size")
     for name, size in raw_groups.items():

@@ -28,11 +28,13 @@ class ExposureError(Exception):
         line: int | None = None,
         hint: str | None = None,
     ) -> None:
+        # one line each, whatever a quoted name or statement in them holds
+        message = _one_line(message)
         super().__init__(message)
         self.message = message
         self.file = str(file) if file is not None else None
         self.line = line
-        self.hint = hint
+        self.hint = _one_line(hint) if hint is not None else None
 
     @property
     def location(self) -> str | None:
@@ -43,6 +45,10 @@ class ExposureError(Exception):
     def __str__(self) -> str:
         where = self.location
         return f"{where}: {self.message}" if where else self.message
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
 class ConfigError(ExposureError):

@@ -56,7 +56,7 @@ from scanner.models import (
 from scanner.rules import ClassSpec, ExposureRules, load_rulebook
 from scanner.scan import access_policy
 from scanner.suppress import apply_suppressions, load_suppressions
-from scanner.yamlio import load_schema, parse_yaml, validate
+from scanner.yamlio import load_schema, parse_yaml, read_text, validate
 
 SQL_SUFFIXES = (".sql", ".hql", ".q", ".ddl")
 # sqlglot logs every statement it keeps as an opaque command; the gate reports what matters itself.
@@ -437,10 +437,7 @@ def run_gate(paths: Sequence[Path], config: ScanConfig, options: GateOptions) ->
     for path in _sql_files(paths):
         name = str(path)
         files.append(name)
-        try:
-            source = path.read_text(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            raise ConfigError(f"cannot read {path}: {exc.strerror}", hint="check the path") from None
+        source = read_text(path, ConfigError, "SQL file")
         grant_reader.path = name
         state = _FileState(name, source)
         found, problems = _statements(name, source, options.dialect)
@@ -772,7 +769,7 @@ def inline_ignores_without_reason(paths: Iterable[Path]) -> list[str]:
     """`exposure:ignore RULE` with no reason: listed, and never honoured."""
     problems = []
     for path in _sql_files(list(paths)):
-        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        for number, line in enumerate(read_text(path, ConfigError, "SQL file").splitlines(), 1):
             match = IGNORE.search(line)
             if match and not (match.group(2) or "").strip():
                 problems.append(
@@ -808,24 +805,55 @@ def _sql_files(paths: Sequence[Path]) -> list[Path]:
 # --- git ----------------------------------------------------------------------------------------
 
 
-def git_changes(spec: str, repo: Path) -> dict[str, frozenset[int]]:
-    """Files a change adds or modifies and, in each, the lines it adds (in the new version)."""
-    if ".." not in spec:
-        raise ConfigError(f"--git-diff {spec!r} is not BASE..HEAD", hint="e.g. --git-diff origin/main..HEAD")
+# A revision as people write one (origin/main, HEAD~2, v1.4^, a sha, @{u}); never an option.
+_REVISION = re.compile(r"[A-Za-z0-9_@][A-Za-z0-9._/@{}~^+-]*")
+
+
+def _git(args: Sequence[str], repo: Path, what: str, check: bool = True) -> str:
     try:
-        diff = subprocess.run(  # noqa: S603 - fixed argv, no shell
-            ["git", "diff", "--unified=0", "--no-color", "--diff-filter=AM", spec, "--"],  # noqa: S607
+        done = subprocess.run(  # noqa: S603 - fixed argv, no shell, revisions checked
+            ["git", *args],  # noqa: S607 - git from PATH, as a developer runs it
             cwd=repo,
             capture_output=True,
             text=True,
-            check=True,
-        ).stdout
+        )
     except FileNotFoundError:
         raise ConfigError("git is not installed", hint="install git or list the files") from None
-    except subprocess.CalledProcessError as exc:
+    if check and done.returncode != 0:
+        raise ConfigError(f"{what} failed: {_first(RuntimeError(done.stderr))}", hint="check the revisions")
+    return done.stdout if done.returncode == 0 else ""
+
+
+def _revision(text: str, repo: Path, spec: str) -> str:
+    """The commit a revision names, resolved by git with every argument after --end-of-options."""
+    if not _REVISION.fullmatch(text) or ".." in text or text.endswith((".", "/", ".lock")):
         raise ConfigError(
-            f"git diff {spec} failed: {_first(RuntimeError(exc.stderr))}", hint="check the revisions"
-        ) from None
+            f"--git-diff {spec[:80]!r}: {text[:40]!r} is not a revision",
+            hint="e.g. --git-diff origin/main..HEAD; revisions never start with '-'",
+        )
+    command = ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{text}^{{commit}}"]
+    sha = _git(command, repo, f"git rev-parse {text}", check=False).strip()
+    if not re.fullmatch(r"[0-9a-f]{40,64}", sha):
+        raise ConfigError(f"--git-diff: git does not know {text!r}", hint="fetch it, or check the spelling")
+    return sha
+
+
+def git_changes(spec: str, repo: Path) -> dict[str, frozenset[int]]:
+    """Files a change adds or modifies and, in each, the lines it adds (in the new version). Both
+    revisions are checked and resolved to commits first, so nothing in --git-diff reaches git as
+    an option (`--output=/path/f..HEAD` would make git write a file)."""
+    three_dots = "..." in spec
+    base_text, _, head_text = spec.partition("..." if three_dots else "..")
+    if not base_text or not head_text or ".." not in spec:
+        raise ConfigError(
+            f"--git-diff {spec[:80]!r} is not BASE..HEAD", hint="e.g. --git-diff origin/main..HEAD"
+        )
+    base, head = _revision(base_text, repo, spec), _revision(head_text, repo, spec)
+    if three_dots:
+        base = _git(["merge-base", base, head], repo, "git merge-base").strip()
+    diff = _git(
+        ["diff", "--unified=0", "--no-color", "--diff-filter=AM", base, head, "--"], repo, f"git diff {spec}"
+    )
     changed: dict[str, set[int]] = {}
     current: str | None = None
     for line in diff.splitlines():

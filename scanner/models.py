@@ -96,6 +96,23 @@ class Principal:
         return f"{self.type.value.lower()} {self.name}"
 
 
+# Keys by typed, normalised parts, never by dotted strings (`a."b.c"` and `"a.b".c` would collide).
+TableKey = tuple[str, str]
+PrincipalKey = tuple[PrincipalType, str]
+
+
+def table_key(database: str, table: str) -> TableKey:
+    """Hive folds database and table names to lower case; the metastore stores them so."""
+    return (database.lower(), table.lower())
+
+
+def principal_key(principal: Principal) -> PrincipalKey:
+    """Role names are case-insensitive in Hive; user and group names are case-sensitive, since Hive
+    does not manage them (Hive wiki, SQL Standard Based Hive Authorization, "Names of Users and Roles")."""
+    name = principal.name.lower() if principal.type is PrincipalType.ROLE else principal.name
+    return (principal.type, name)
+
+
 @dataclass(frozen=True)
 class SourceLocation:
     """Where a grant, rule or statement came from (file:line[:column], a URL, a metastore row)."""
@@ -231,6 +248,7 @@ class RoleMembership:
     role: str
     member: Principal
     source: SourceLocation | None = None
+    admin_option: bool = False  # WITH ADMIN OPTION: the member may grant the role on
 
 
 @dataclass(frozen=True)
@@ -290,8 +308,8 @@ class GrantSet:
     sources: tuple[str, ...] = ()
     dialect: str = "hive"
     warnings: tuple[str, ...] = ()
-    # lower-cased db.table whose grants could not be read: their readers are unknown, not none
-    unknown_tables: frozenset[str] = frozenset()
+    # tables (table_key) whose grants could not be read: their readers are unknown, not none
+    unknown_tables: frozenset[TableKey] = frozenset()
     ranger_policies: tuple[RangerPolicy, ...] = ()
 
     @property

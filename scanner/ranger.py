@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import fnmatch
-import json
 import os
 import urllib.error
 import urllib.parse
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scanner.connect import redact_url
 from scanner.errors import GrantsError, SourceError, SourceUnavailable
 from scanner.models import (
     Grant,
@@ -41,6 +41,7 @@ from scanner.models import (
     SourceLocation,
     Table,
 )
+from scanner.yamlio import MAX_INPUT_BYTES, decode_utf8, parse_json, read_text
 
 ANY_USER = "{USER}"
 OWNER = "{OWNER}"
@@ -53,9 +54,37 @@ NO_MASK = "MASK_NONE"
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _line_of(text: str, needle: str) -> int | None:
-    index = text.find(needle)
-    return text.count("\n", 0, index) + 1 if index >= 0 else None
+def _policy_lines(text: str) -> list[int]:
+    """The line each policy object starts on, in a bare list or the export's `policies` array.
+    A character scan, run only when a policy is malformed."""
+    lines: list[int] = []
+    depth, line, in_string, escaped = 0, 1, False, False
+    string_start, last_string, array_depth = 0, "", 1 if text.lstrip().startswith("[") else 0
+    for index, char in enumerate(text):
+        if char == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+                last_string = text[string_start:index]
+            continue
+        if char == '"':
+            in_string, string_start = True, index + 1
+        elif char in "[{":
+            if char == "[" and depth == 1 and last_string == "policies" and not array_depth:
+                array_depth = 2
+            elif char == "{" and array_depth and depth == array_depth:
+                lines.append(line)
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if array_depth and depth < array_depth and array_depth == 2:
+                array_depth = -1  # the policies array closed: nothing after it is a policy
+    return lines
 
 
 def _strings(raw: Any, what: str, fail: Any) -> tuple[str, ...]:
@@ -93,7 +122,9 @@ def _items(raw: Any, what: str, fail: Any) -> tuple[RangerItem, ...]:
                 mask_type=str(mask["dataMaskType"])
                 if isinstance(mask, dict) and "dataMaskType" in mask
                 else None,
-                row_filter=str(row_filter.get("filterExpr")) if isinstance(row_filter, dict) else None,
+                row_filter=str(row_filter["filterExpr"])
+                if isinstance(row_filter, dict) and row_filter.get("filterExpr") is not None
+                else None,
             )
         )
     return tuple(items)
@@ -114,12 +145,9 @@ def parse_policies(data: Any, origin: str, text: str = "") -> list[RangerPolicy]
         ident = raw.get("id") if isinstance(raw, dict) else None
 
         def fail(message: str, ident: Any = ident, index: int = index) -> None:
-            where = f"policy {ident}" if ident is not None else f"policy #{index + 1}"
-            line = (
-                _line_of(text, f'"id": {ident}') or _line_of(text, f'"id":{ident}')
-                if ident is not None
-                else None
-            )
+            where = f"policy {str(ident)[:40]}" if ident is not None else f"policy #{index + 1}"
+            starts = _policy_lines(text) if text else []
+            line = starts[index] if index < len(starts) else 1
             raise GrantsError(f"{where}: {message}", file=origin, line=line, hint="see docs/grants.md#ranger")
 
         if not isinstance(raw, dict):
@@ -163,26 +191,14 @@ def parse_policies(data: Any, origin: str, text: str = "") -> list[RangerPolicy]
     return policies
 
 
-def looks_like_ranger(text: str) -> bool:
-    head = text.lstrip()[:4096]
-    return head.startswith(("{", "[")) and (
-        '"policyItems"' in text or '"policies"' in head or '"resources"' in head
-    )
+def read_ranger_text(text: str, path: Path | str, dialect: str = "hive") -> GrantSet:
+    data = parse_json(text, path, GrantsError, "Ranger JSON")
+    policies = parse_policies(data, str(path), text)
+    return GrantSet(sources=(str(path),), dialect=dialect, ranger_policies=tuple(policies))
 
 
 def read_ranger_file(path: Path, dialect: str = "hive", default_database: str = "default") -> GrantSet:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise GrantsError(f"cannot read Ranger export: {exc.strerror}", file=path) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise GrantsError(
-            f"malformed Ranger JSON: {exc.msg}", file=path, line=exc.lineno, hint="is the export complete?"
-        ) from None
-    policies = parse_policies(data, str(path), text)
-    return GrantSet(sources=(str(path),), dialect=dialect, ranger_policies=tuple(policies))
+    return read_ranger_text(read_text(path, GrantsError, "Ranger export"), path, dialect)
 
 
 def fetch_ranger_policies(
@@ -194,15 +210,30 @@ def fetch_ranger_policies(
     password = os.environ.get("EXPOSURE_RANGER_PASSWORD")
     password_file = os.environ.get("EXPOSURE_RANGER_PASSWORD_FILE")
     if password is None and password_file:
-        password = Path(password_file).read_text().strip()
+        password = read_text(Path(password_file), SourceError, "$EXPOSURE_RANGER_PASSWORD_FILE").strip()
     headers = {"Accept": "application/json"}
     if user and password is not None:
         token = base64.b64encode(f"{user}:{password}".encode()).decode()
         headers["Authorization"] = f"Basic {token}"
-    parts = urllib.parse.urlsplit(base_url)
-    if parts.scheme not in ("http", "https"):
-        raise SourceError(f"--ranger-url must be http(s): {base_url}", hint="e.g. https://ranger.corp:6182")
-    shown = urllib.parse.urlunsplit((parts.scheme, parts.hostname or "", parts.path, "", ""))
+    shown = redact_url(base_url)
+    try:
+        parts = urllib.parse.urlsplit(base_url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        raise SourceError(
+            f"--ranger-url {shown} is not a valid URL", hint="e.g. https://ranger.corp:6182"
+        ) from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise SourceError(
+            f"--ranger-url must be http(s)://host: {shown}", hint="e.g. https://ranger.corp:6182"
+        )
+    if parts.password or parts.username:
+        raise SourceError(
+            f"credentials in --ranger-url would be logged ({shown})",
+            hint="set $EXPOSURE_RANGER_USER and $EXPOSURE_RANGER_PASSWORD instead",
+        )
+    shown = urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))
     policies: list[RangerPolicy] = []
     start = 0
     while True:
@@ -211,7 +242,7 @@ def fetch_ranger_policies(
         request = urllib.request.Request(url, headers=headers)  # noqa: S310 - scheme checked above
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-                body = response.read().decode("utf-8")
+                raw = response.read(MAX_INPUT_BYTES + 1)
         except urllib.error.HTTPError as exc:
             hint = (
                 "check $EXPOSURE_RANGER_USER / $EXPOSURE_RANGER_PASSWORD" if exc.code in (401, 403) else None
@@ -220,12 +251,10 @@ def fetch_ranger_policies(
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise SourceUnavailable(f"cannot reach Ranger at {shown}: {reason}") from None
-        try:
-            page = json.loads(body)
-        except json.JSONDecodeError as exc:
-            raise GrantsError(
-                f"Ranger answered malformed JSON: {exc.msg}", file=shown, line=exc.lineno
-            ) from None
+        if len(raw) > MAX_INPUT_BYTES:
+            raise SourceUnavailable(f"Ranger at {shown} answered more than {MAX_INPUT_BYTES} bytes")
+        body = decode_utf8(raw, Path(shown), GrantsError, "Ranger's answer")
+        page = parse_json(body, shown, GrantsError, "Ranger answer")
         batch = parse_policies(page, f"{shown} (service {service})", body)
         policies.extend(batch)
         if len(batch) < page_size:
@@ -301,7 +330,38 @@ EVERYONE = Identity()  # a user known only as a user: public, {USER}
 class Decision:
     allowed: bool
     policy: RangerPolicy | None = None
-    item: int = 0  # 1-based allow item index when allowed
+    item: int = 0  # 1-based index of the deciding allow (or deny) item
+    reason: str = ""  # what decided a denial: a deny item, isDenyAllElse, or that nothing matched
+
+    def describe(self) -> str:
+        if self.policy is None:
+            return "no Ranger policy allows it" if self.allowed is False else ""
+        head = f'Ranger policy {self.policy.id} "{self.policy.name}" on {self.policy.resource_text()}'
+        return f"{head} {self.reason}" if self.reason else f"{head} allow item {self.item}"
+
+
+@dataclass(frozen=True)
+class Mask:
+    """A data mask that applies to one reader of one column."""
+
+    mask_type: str
+    policy: RangerPolicy
+    item: int
+
+    def describe(self) -> str:
+        return f'{self.mask_type} by Ranger policy {self.policy.id} "{self.policy.name}" item {self.item}'
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    """The row-filter expression Ranger adds to one reader's queries of a table."""
+
+    expression: str
+    policy: RangerPolicy
+    item: int
+
+    def describe(self) -> str:
+        return f'rows filtered by Ranger policy {self.policy.id} "{self.policy.name}": {self.expression}'
 
 
 def identity_of(principal: Principal) -> Identity:
@@ -322,69 +382,84 @@ class RangerEvaluator:
         enabled = [p for p in policies if p.enabled]
         self.access = sorted((p for p in enabled if p.policy_type == 0), key=lambda p: -p.priority)
         self.masks = sorted((p for p in enabled if p.policy_type == 1), key=lambda p: -p.priority)
-        self.row_filters = [p for p in enabled if p.policy_type == 2]
+        self.row_filters = sorted((p for p in enabled if p.policy_type == 2), key=lambda p: -p.priority)
 
     def decide(self, request: Mapping[str, str], who: Identity, owner: str | None) -> Decision:
         for priority in sorted({p.priority for p in self.access}, reverse=True):
             allowed: Decision | None = None
-            denied = False
+            denied: Decision | None = None
             for policy in self.access:
                 if policy.priority != priority or not _resource_matches(policy, request):
                     continue
                 verdict = self._policy_verdict(policy, who, owner)
-                if verdict is False:
-                    denied = True
-                elif verdict is not None and allowed is None:
-                    allowed = Decision(True, policy, verdict)
-            if denied:
-                return Decision(False)
+                if verdict is None:
+                    continue
+                if not verdict.allowed:
+                    denied = denied or verdict
+                elif allowed is None:
+                    allowed = verdict
+            if denied is not None:
+                return denied  # within one priority, deny beats allow
             if allowed is not None:
                 return allowed
-        return Decision(False)
+        return Decision(False, reason="no policy matched")
 
     @staticmethod
-    def _policy_verdict(policy: RangerPolicy, who: Identity, owner: str | None) -> int | bool | None:
-        """False: denied; an int: allowed by that (1-based) allow item; None: no decision."""
+    def _policy_verdict(policy: RangerPolicy, who: Identity, owner: str | None) -> Decision | None:
+        """The policy's own decision for this identity, or None when it decides nothing."""
 
-        def covers(items: Iterable[RangerItem]) -> bool:
-            return any(_grants_read(i) and who.covered_by(i, owner) for i in items)
+        def covering(items: Iterable[RangerItem]) -> int:
+            return next(
+                (i for i, item in enumerate(items, 1) if _grants_read(item) and who.covered_by(item, owner)),
+                0,
+            )
 
-        if covers(policy.deny) and not covers(policy.deny_exceptions):
-            return False
-        for index, item in enumerate(policy.allow, 1):
-            if _grants_read(item) and who.covered_by(item, owner):
-                if covers(policy.allow_exceptions):
-                    break
-                return index
+        deny_item = covering(policy.deny)
+        if deny_item and not covering(policy.deny_exceptions):
+            return Decision(False, policy, deny_item, f"deny item {deny_item}")
+        allow_item = covering(policy.allow)
+        if allow_item and not covering(policy.allow_exceptions):
+            return Decision(True, policy, allow_item)
         if policy.deny_all_else:
-            return False
+            return Decision(False, policy, 0, "isDenyAllElse (denies everyone it does not allow)")
+        return None
+
+    def column_mask(self, request: Mapping[str, str], who: Identity, owner: str | None) -> Mask | None:
+        """The first mask item covering this identity decides, as in Ranger; MASK_NONE shows raw values."""
+        for policy in self.masks:
+            if not _resource_matches(policy, request):
+                continue
+            for index, item in enumerate(policy.masks, 1):
+                if _grants_read(item) and who.covered_by(item, owner):
+                    if item.mask_type in (None, NO_MASK):
+                        return None
+                    return Mask(str(item.mask_type), policy, index)
         return None
 
     def mask(
         self, request: Mapping[str, str], who: Identity, owner: str | None
     ) -> tuple[str, RangerPolicy] | None:
-        for policy in self.masks:
-            if not _resource_matches(policy, request):
-                continue
-            for item in policy.masks:
-                if _grants_read(item) and who.covered_by(item, owner):
-                    return None if item.mask_type in (None, NO_MASK) else (str(item.mask_type), policy)
-        return None
+        found = self.column_mask(request, who, owner)
+        return (found.mask_type, found.policy) if found else None
 
     def masked_columns(self, table: Table, who: Identity) -> tuple[str, ...]:
         return tuple(c.name for c in table.columns if self.mask(_request(table, c.name), who, table.owner))
 
-    def row_filters_for(self, table: Table, who: Identity) -> list[str]:
+    def row_filter(self, table: Table, who: Identity) -> RowFilter | None:
+        """The one row filter Ranger applies for this identity: the first covering item decides, and
+        an item with no expression means no filter."""
         request = {"database": table.database, "table": table.name}
-        notes = []
         for policy in self.row_filters:
-            if _resource_matches(policy, request):
-                for item in policy.row_filters:
-                    if who.covered_by(item, table.owner) and item.row_filter:
-                        notes.append(
-                            f'rows filtered by Ranger policy {policy.id} "{policy.name}": {item.row_filter}'
-                        )
-        return notes
+            if not _resource_matches(policy, request):
+                continue
+            for index, item in enumerate(policy.row_filters, 1):
+                if (_grants_read(item) or not item.accesses) and who.covered_by(item, table.owner):
+                    return RowFilter(item.row_filter, policy, index) if item.row_filter else None
+        return None
+
+    def row_filters_for(self, table: Table, who: Identity) -> list[str]:
+        found = self.row_filter(table, who)
+        return [found.describe()] if found else []
 
     # --- readers of a table -------------------------------------------------------------------
 
@@ -462,9 +537,14 @@ class RangerEvaluator:
 
     def can_read(self, table: Table, who: Identity) -> list[tuple[str, Decision]]:
         """(column, decision) for every column this identity may read."""
-        out = []
-        for column in [c.name for c in table.columns] or ["*"]:
-            decision = self.decide(_request(table, column), who, table.owner)
-            if decision.allowed:
-                out.append((column, decision))
-        return out
+        return [(column, d) for column, d in self.decisions(table, who) if d.allowed]
+
+    def decisions(self, table: Table, who: Identity) -> list[tuple[str, Decision]]:
+        """(column, decision) for every column (`*` when the columns are unknown), denials included."""
+        return [
+            (column, self.decide(_request(table, column), who, table.owner))
+            for column in [c.name for c in table.columns] or ["*"]
+        ]
+
+    def mask_of(self, table: Table, column: str, who: Identity) -> Mask | None:
+        return self.column_mask(_request(table, column), who, table.owner)

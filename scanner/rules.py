@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 import re2
@@ -19,7 +20,7 @@ import re2
 from scanner import validators
 from scanner.errors import RulePackError, did_you_mean
 from scanner.models import Breadth, Principal, PrincipalType, Sensitivity
-from scanner.yamlio import LineMap, load_schema, parse_yaml, validate
+from scanner.yamlio import MAX_YAML_BYTES, LineMap, load_schema, parse_yaml, read_text, validate
 
 BUILTIN_PACKAGE = "scanner.rulepacks"
 DEFAULT_MIN_SHARE = 0.6
@@ -381,6 +382,9 @@ def _parse_exposure(data: dict[str, Any], lines: LineMap, path: str) -> Exposure
             if isinstance(severity_raw, str)
             else {Sensitivity(k): v for k, v in severity_raw.items()}
         )
+        _check_title(raw["title"], path, lines.line(("rules", index, "title")))
+        if "label" in raw:
+            _check_title(raw["label"], path, lines.line(("rules", index, "label")))
         if raw["id"] in {r.id for r in rules}:
             raise RulePackError(
                 f"rule id '{raw['id']}' is used twice", file=path, line=lines.line(("rules", index, "id"))
@@ -415,24 +419,73 @@ def _parse_exposure(data: dict[str, Any], lines: LineMap, path: str) -> Exposure
     )
 
 
+# The fields a rule title may name; findings fill exactly these.
+TITLE_FIELDS = ("table", "principal", "reach", "sensitivity", "classes")
+
+
+def _check_title(title: str, path: str, line: int | None) -> None:
+    hint = f"a title may use {', '.join('{' + f + '}' for f in TITLE_FIELDS)}; write {{{{ and }}}} for braces"
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in Formatter().parse(title)]
+    except ValueError as exc:
+        raise RulePackError(
+            f"title is not a valid template: {exc}", file=path, line=line, hint=hint
+        ) from None
+    for name, spec, conversion in fields:
+        if name is None:
+            continue
+        if name not in TITLE_FIELDS or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise RulePackError(f"title names an unknown field {shown}", file=path, line=line, hint=hint)
+
+
 def _principals(items: Sequence[dict[str, str]]) -> list[Principal]:
     return [Principal(PrincipalType(p["type"]), p["name"]) for p in items]
 
 
 def _read(source: Path | Traversable) -> str:
-    try:
-        return source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RulePackError("rule pack not found", file=str(source), hint="check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError(f"cannot read rule pack: {exc}", file=str(source)) from None
+    if isinstance(source, Path):
+        return read_text(source, RulePackError, "rule pack", MAX_YAML_BYTES)
+    return source.read_text(encoding="utf-8")  # a pack shipped inside the package
 
 
 def load_classifier_pack(source: Path | Traversable, display: str | None = None) -> ClassifierPack:
     path = display or str(source)
     data, lines = parse_yaml(_read(source), Path(path), RulePackError)
     validate(data, load_schema("classifier-pack.schema.json"), lines, Path(path), RulePackError)
-    return _parse_classifier_pack(data, lines, path)
+    pack = _parse_classifier_pack(data, lines, path)
+    _check_sets(pack)
+    return pack
+
+
+def _check_sets(pack: ClassifierPack) -> None:
+    """Compile the pack's patterns into RE2 sets, as the scan will: a set can refuse what each
+    pattern alone compiles (a program larger than its memory budget), and that must fail here,
+    with the class named, not in the middle of a nightly scan."""
+    from scanner.classify import ClassifierEngine  # the engine imports this module
+
+    try:
+        ClassifierEngine(pack.classes)
+        return
+    except re2.error as exc:
+        detail = str(exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else exc)
+    for spec in pack.classes:
+        try:
+            ClassifierEngine((spec,))
+        except re2.error:
+            file, _, line = spec.origin.rpartition(":")
+            raise RulePackError(
+                f"class '{spec.id}': its patterns do not compile into an RE2 set ({detail})",
+                file=file,
+                line=int(line) if line.isdigit() else None,
+                hint="shorten counted repetitions of large classes such as \\pL{200}",
+            ) from None
+    raise RulePackError(
+        f"the pack's patterns do not compile together into an RE2 set ({detail})",
+        file=pack.origin,
+        line=1,
+        hint="the patterns are too large together; split the pack or shorten counted repetitions",
+    )
 
 
 def load_exposure_rules(source: Path | Traversable, display: str | None = None) -> ExposureRules:

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
 
 from scanner import __version__
 from scanner.catalog import column_encryption, select_tables
@@ -44,17 +46,20 @@ from scanner.models import (
     Suppression,
     Table,
     TableAccess,
+    TableKey,
     TableScan,
     TableStatus,
     frozen_mapping,
     severity_rank,
+    table_key,
 )
 from scanner.ranger import fetch_ranger_policies
 from scanner.rules import ClassSpec, RuleBook, load_rulebook
-from scanner.sample import DEFAULT_SAMPLE_ROWS, profile_table
+from scanner.sample import DEFAULT_MAX_CELL_BYTES, DEFAULT_SAMPLE_ROWS, profile_table
 from scanner.serialize import result_dict
 from scanner.state import StateStore, metadata_fingerprint, read_latest_document, scan_from_json
 from scanner.suppress import apply_suppressions, load_suppressions
+from scanner.yamlio import decode_utf8, ensure_regular_file, first_bad_utf8_line, parse_json, read_bytes
 
 ProgressHook = Callable[[int, int, str], None]
 MAX_WARNINGS = 50
@@ -73,7 +78,7 @@ def run_scan(config: ScanConfig, progress: ProgressHook | None = None) -> ScanRe
     policy = access_policy(config, rulebook)  # the directory file is checked before any source is opened
     suppressions = load_suppressions(config.suppressions) if config.suppressions else []
     warehouse = config.effective_warehouse()
-    state = StateStore(config.state, warehouse) if config.state else None
+    state = StateStore(config.state, warehouse, reset=config.reset_state) if config.state else None
     try:
         return _run(config, progress, started, rulebook, grant_set, policy, suppressions, state)
     finally:
@@ -107,6 +112,7 @@ def _run(
         grant_set = _with_engine_grants(grant_set, connector.read_grants(tables), config.dialect)
         warnings.extend(grant_set.warnings)
         access_model = AccessModel(grant_set, policy)
+        warnings.extend(access_model.warnings)
         builder = FindingBuilder(
             rulebook.exposure, policy, config.effective_warehouse(), grant_set.dialect,
             Collateral(grant_set, tables),
@@ -245,7 +251,9 @@ def _scan_tables(
     def work(table: Table, access: TableAccess) -> TableScan:
         sampler = idle.get()
         try:
-            return _scan_table(sampler, table, specs, config.sample_rows, access, warnings)
+            return _scan_table(
+                sampler, table, specs, config.sample_rows, access, warnings, config.max_cell_bytes
+            )
         finally:
             idle.put(sampler)
 
@@ -320,7 +328,9 @@ class _Unavailable:
     def __init__(self, message: str) -> None:
         self.message = message
 
-    def sample(self, table: Table, columns: Sequence[str], limit: int) -> dict[str, list[str | bytes]]:
+    def sample(
+        self, table: Table, columns: Sequence[str], limit: int, max_cell_bytes: int = 0
+    ) -> dict[str, list[str | bytes]]:
         raise SourceUnavailable(self.message)
 
     def close(self) -> None:
@@ -352,11 +362,12 @@ def _scan_table(
     sample_rows: int,
     access: TableAccess,
     warnings: list[str],
+    max_cell_bytes: int = DEFAULT_MAX_CELL_BYTES,
 ) -> TableScan:
     if table.catalog_error:
         warnings.append(f"{table.fqn}: {table.catalog_error}; reported as unknown")
         return _unreadable(table, access, table.catalog_error)
-    profile = profile_table(sampler, table, specs, sample_rows)
+    profile = profile_table(sampler, table, specs, sample_rows, max_cell_bytes)
     encrypted = column_encryption(table)
     columns = []
     for column in table.columns:
@@ -393,10 +404,15 @@ class AccessAnswer:
     access: TableAccess
     column_readers: dict[str, list[AccessPath]]
     user: UserAccess | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def explain_access(
-    config: ScanConfig, fqn: str, user: str | None = None, groups: Sequence[str] = ()
+    config: ScanConfig,
+    fqn: str,
+    user: str | None = None,
+    groups: Sequence[str] = (),
+    roles: Sequence[str] = (),
 ) -> AccessAnswer:
     rulebook = load_rulebook(config.rule_packs, config.exposure_rules, config.builtin_rules)
     grant_set = _configured_grants(config)
@@ -412,25 +428,49 @@ def explain_access(
     model = AccessModel(grant_set, access_policy(config, rulebook))
     access = model.table_access(table)
     readers = {c.name: [p for p in access.paths if path_covers(p, c.name)] for c in table.columns}
-    answer_user = user_access(model, table, user, groups) if user else None
-    return AccessAnswer(table, access, readers, answer_user)
+    answer_user = user_access(model, table, user, groups, roles) if user else None
+    warnings = (*grant_set.warnings, *model.warnings)
+    return AccessAnswer(table, access, readers, answer_user, warnings)
+
+
+def _table_name_parts(fqn: str) -> list[TableKey]:
+    """The (database, table) pairs a name may mean: `a.b`, or with backticks around a part holding a
+    dot (`` `a.b`.c ``); an unquoted `a.b.c` could be either split."""
+    try:
+        parsed = exp.to_table(fqn, dialect="hive")
+    except (ParseError, TokenError):
+        parsed = None
+    if parsed is not None and parsed.name and parsed.db and not parsed.catalog:
+        return [table_key(parsed.db, parsed.name)]
+    parts = fqn.split(".")
+    return [table_key(".".join(parts[:i]), ".".join(parts[i:])) for i in range(1, len(parts))]
 
 
 def _find_table(config: ScanConfig, fqn: str) -> Table:
-    database, _, name = fqn.partition(".")
-    if not database or not name:
+    candidates = [k for k in _table_name_parts(fqn) if k[0] and k[1]]
+    if not candidates:
         raise ConfigError(f"'{fqn}' is not DB.TABLE", hint="e.g. exposure access mci.keystroke_events")
     if not config.source:
         # Without a source the columns are unknown: access is decided for the table as a whole.
-        return Table(database, name, ())
+        if len(candidates) > 1:
+            raise ConfigError(
+                f"'{fqn}' is ambiguous", hint="quote the part that holds a dot with backticks: `a.b`.c"
+            )
+        return Table(*candidates[0], ())
     connector = open_source(config.source)
     try:
         tables = list(connector.list_tables())
     finally:
         connector.close()
-    for table in tables:
-        if table.fqn.lower() == fqn.lower():
-            return table
+    wanted = set(candidates)
+    found = [t for t in tables if table_key(t.database, t.name) in wanted]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        spelled = " and ".join(f"`{t.database}`.`{t.name}`" for t in found)
+        raise ConfigError(
+            f"'{fqn}' names {len(found)} tables: {spelled}", hint="quote the parts with backticks"
+        )
     hint = did_you_mean(fqn, [t.fqn for t in tables]) or "list tables with exposure scan"
     raise ConfigError(f"table {fqn} not found in {parse_source(config.source).redacted}", hint=hint)
 
@@ -439,12 +479,11 @@ def classify_csv(path: Path, rulebook: RuleBook, rows: int = DEFAULT_SAMPLE_ROWS
     """Classify each column of a CSV file (header = column names) with the scan's engine.
 
     Reads until every column has `rows` non-empty values or the file ends; values stay in memory."""
+    ensure_regular_file(path, ConfigError, "CSV file")  # a FIFO or /dev/zero would never end
     try:
         handle = path.open(newline="", encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError("CSV file not found", file=path, hint="check the path") from None
     except OSError as exc:
-        raise ConfigError(f"cannot read CSV file: {exc}", file=path) from None
+        raise ConfigError(f"cannot read CSV file: {exc.strerror}", file=path, hint="check the path") from None
     specs = rulebook.classes
     with handle:
         reader = csv.reader(handle)
@@ -461,7 +500,14 @@ def classify_csv(path: Path, rulebook: RuleBook, rows: int = DEFAULT_SAMPLE_ROWS
                         samples[index].append(cell)
                 if all(len(s) >= rows for s in samples):
                     break
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError:
+            raise ConfigError(
+                "CSV file is not UTF-8 text",
+                file=path,
+                line=first_bad_utf8_line(path),
+                hint="save the file as UTF-8",
+            ) from None
+        except csv.Error as exc:
             raise ConfigError(
                 f"malformed CSV: {exc}", file=path, line=reader.line_num, hint="check quoting on that line"
             ) from None
@@ -476,28 +522,35 @@ def classify_csv(path: Path, rulebook: RuleBook, rows: int = DEFAULT_SAMPLE_ROWS
 def load_document(path: Path) -> dict[str, Any]:
     """A stored scan's findings document: the newest finished run of a state file, or a
     findings.json (checked against its schema)."""
-    try:
-        head = path.read_bytes()[:16]
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot read {path}: {exc.strerror}", hint="give a state file or findings.json"
-        ) from None
-    if head.startswith(b"SQLite format 3"):
-        return read_latest_document(path)
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        raise ConfigError(f"not a findings document: {exc}", file=path, line=line) from None
+    data = read_bytes(path, ConfigError, "stored scan")
+    if data.startswith(b"SQLite format 3"):
+        doc: Any = read_latest_document(path)
+        text = ""  # a database has no lines to point at: errors name its first
+    else:
+        text = decode_utf8(data, path, ConfigError, "stored scan")
+        doc = parse_json(text, path, ConfigError, "findings document")
     schema = json.loads(resources.files("scanner.schemas").joinpath("findings.schema.json").read_text())
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
     if errors:
         where = "/".join(str(p) for p in errors[0].absolute_path) or "document"
         raise ConfigError(
-            f"{where}: {errors[0].message}", file=path, hint="re-render from a findings.json of this version"
+            f"{where}: {errors[0].message[:200]}",
+            file=path,
+            line=_json_line(text, errors[0].absolute_path),
+            hint="re-render from a findings.json of this version",
         )
     checked: dict[str, Any] = doc
     return checked
+
+
+def _json_line(text: str, where: Sequence[str | int]) -> int:
+    """Roughly where a JSON path sits: the line of its last key, else the first line."""
+    for part in reversed(list(where)):
+        if isinstance(part, str):
+            index = text.find(json.dumps(part) + ":")
+            if index >= 0:
+                return text.count("\n", 0, index) + 1
+    return 1
 
 
 def exit_code_for(result: ScanResult, config: ScanConfig | str) -> ExitCode:

@@ -410,11 +410,37 @@ def access_json(answer: AccessAnswer) -> dict[str, Any]:
             for name, paths in answer.column_readers.items()
         },
     }
-    if answer.user is not None:
+    if answer.warnings:
+        doc["warnings"] = list(answer.warnings)
+    person = answer.user
+    if person is not None:
         doc["user"] = {
-            "user": answer.user.user,
-            "groups": list(answer.user.groups),
-            "can_read": answer.user.can_read,
-            "columns": answer.user.columns,
+            "user": person.user,
+            "groups": list(person.groups),
+            "roles": list(person.roles),
+            "known": person.unknown is None,
+            "reason": person.unknown,
+            "can_read": person.can_read,
+            "row_filter": (
+                {
+                    "expression": person.row_filter.expression,
+                    "policy_id": person.row_filter.policy.id,
+                    "policy_name": person.row_filter.policy.name,
+                }
+                if person.row_filter
+                else None
+            ),
+            "columns": {
+                c.column: {
+                    "readable": c.readable,
+                    "raw": c.raw,
+                    "mask_type": c.mask.mask_type if c.mask else None,
+                    "mask_policy_id": c.mask.policy.id if c.mask else None,
+                    "mask_policy_name": c.mask.policy.name if c.mask else None,
+                    "paths": list(c.paths),
+                    "denied_by": c.denied_by,
+                }
+                for c in person.columns
+            },
         }
     return doc

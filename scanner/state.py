@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -39,6 +40,7 @@ from scanner.models import (
     normalise_identifier,
     severity_rank,
 )
+from scanner.yamlio import parse_json
 
 # Version 2: one finding per table, tables keyed by their (database, table) parts. A version-1
 # store is migrated in place when it is opened (see _migrate_from_1).
@@ -180,12 +182,73 @@ def _split_v1(fqn: str) -> TableKey:
     return (normalise_identifier(database), normalise_identifier(table))
 
 
+def _prepare_store(path: Path, reset: bool) -> None:
+    """A new store is created whole (schema and version) under a temporary name and renamed into
+    place, so a crash can never leave the empty file that would later look like a reset history.
+    An existing file is used as it is, unless --reset-state asks for a fresh one."""
+    if path.exists() and not path.is_file():
+        raise ConfigError(
+            "the state store is not a regular file", file=path, line=1, hint="point --state at a file"
+        )
+    if path.exists() and not reset:
+        if path.stat().st_size == 0:
+            raise ConfigError(
+                "the state store is empty (0 bytes): its history is lost",
+                file=path,
+                hint="--reset-state starts a fresh store in its place; restore a backup to keep history",
+            )
+        return
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")  # 0600
+    os.close(fd)
+    try:
+        fresh = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            fresh.executescript(SCHEMA)
+            fresh.execute("INSERT INTO meta VALUES ('version', ?)", (str(STATE_VERSION),))
+        finally:
+            fresh.close()
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    for leftover in (f"{path}-journal", f"{path}-wal", f"{path}-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(leftover)  # an old store's journal must not be replayed into the new one
+
+
+def _check_integrity(db: sqlite3.Connection, path: Path) -> None:
+    """A corrupt store is refused, never used and never silently replaced."""
+    try:
+        rows = db.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        rows = [(str(exc),)]
+    if rows != [("ok",)]:
+        detail = "; ".join(str(r[0]) for r in rows[:2])[:200]
+        raise ConfigError(
+            f"the state store is corrupt ({detail})",
+            file=path,
+            line=1,
+            hint="--reset-state starts a fresh store in its place; restore a backup to keep history",
+        )
+
+
 class StateStore:
-    def __init__(self, path: Path, warehouse: str) -> None:
+    def __init__(self, path: Path, warehouse: str, reset: bool = False) -> None:
+        # The lock and the database are the resolved file: a symlink to a store shares its lock.
+        path = path.expanduser().resolve()
         self.path = path
         self.warehouse = warehouse
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock_fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock_fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot use the state store: {exc.strerror}",
+                file=path,
+                line=1,
+                hint="point --state at a writable file",
+            ) from None
         try:
             fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -194,16 +257,30 @@ class StateStore:
                 f"another scan is using the state store {path}",
                 hint="wait for it to finish; cron runs must not overlap",
             ) from None
-        # Create the file 0600 before SQLite opens it; SQLite gives its journal the same mode.
-        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
         try:
+            _prepare_store(path, reset)
             self.db = sqlite3.connect(path, isolation_level=None)
+            _check_integrity(self.db, path)
             self.db.executescript(SCHEMA)
             version = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        except ExposureError:
+            self.close()
+            raise
+        except OSError as exc:  # a read-only or full disk while creating the store
+            self.close()
+            raise ConfigError(
+                f"cannot create the state store: {exc.strerror}",
+                file=path,
+                line=1,
+                hint="check space and permissions",
+            ) from None
         except sqlite3.DatabaseError as exc:
             self.close()
             raise ConfigError(
-                f"not a state store: {exc}", file=path, hint="point state: at a new file"
+                f"not a state store: {exc}",
+                file=path,
+                line=1,
+                hint="--reset-state starts a fresh store in its place (its history is lost)",
             ) from None
         if version is None:
             self.db.execute("INSERT INTO meta VALUES ('version', ?)", (str(STATE_VERSION),))
@@ -473,8 +550,13 @@ def read_latest_document(path: Path) -> dict[str, Any]:
         ).fetchone()
         db.close()
     except sqlite3.Error as exc:
-        raise ConfigError(f"cannot read state store: {exc}", file=path, hint="is it a state file?") from None
+        # a database file has no lines: its first is named so the error has a place
+        raise ConfigError(
+            f"cannot read state store: {exc}", file=path, line=1, hint="is it a state file of this version?"
+        ) from None
     if row is None:
-        raise ConfigError("the state store holds no finished scan", file=path, hint="run exposure scan first")
-    doc: dict[str, Any] = json.loads(row[0])
+        raise ConfigError(
+            "the state store holds no finished scan", file=path, line=1, hint="run exposure scan first"
+        )
+    doc: dict[str, Any] = parse_json(str(row[0]), path, ConfigError, "stored findings document")
     return doc

@@ -21,26 +21,26 @@ from scanner.models import Finding, Suppression
 from scanner.yamlio import load_validated
 
 
+def _expiry(value: object, path: Path, line: int | None) -> str:
+    """A calendar date, YYYY-MM-DD: a time of day, a week date or 2027-02-30 is a usage error."""
+    text = str(value)
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        hint = "write the day alone, YYYY-MM-DD: an acceptance expires at the start of that day"
+        raise ConfigError(f"expires {text[:40]!r} is not a date", file=path, line=line, hint=hint)
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ConfigError(
+            f"expires {text!r} is not a date on the calendar", file=path, line=line, hint="write YYYY-MM-DD"
+        ) from None
+
+
 def load_suppressions(path: Path) -> list[Suppression]:
-    data, lines = load_validated(path, "suppressions.schema.json", ConfigError)
+    data, lines = load_validated(path, "suppressions.schema.json", ConfigError, "suppressions file")
     entries = []
     for index, raw in enumerate(data["suppressions"]):
         line = lines.line(("suppressions", index))
-        expires = raw["expires"]
-        try:
-            # YAML reads an unquoted 2027-01-31 as a date already
-            expires = (
-                expires.isoformat()
-                if isinstance(expires, date)
-                else date.fromisoformat(str(expires)).isoformat()
-            )
-        except ValueError:
-            raise ConfigError(
-                f"expires {raw['expires']!r} is not a date",
-                file=path,
-                line=lines.line(("suppressions", index, "expires")),
-                hint="write it as YYYY-MM-DD",
-            ) from None
+        expires = _expiry(raw["expires"], path, lines.line(("suppressions", index, "expires")))
         entries.append(
             Suppression(
                 owner=raw["owner"],

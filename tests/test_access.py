@@ -73,7 +73,7 @@ def test_access_cli_json_with_a_user(example: Path) -> None:
     doc = json.loads(run.stdout)
     assert doc["readers"]["breadth"] == "team"
     assert doc["user"]["can_read"] is True
-    assert any("people-ops-directory" in why for whys in doc["user"]["columns"].values() for why in whys)
+    assert any("people-ops-directory" in why for c in doc["user"]["columns"].values() for why in c["paths"])
     assert any("rows filtered by Ranger policy 41" in p["description"] for p in doc["readers"]["paths"])
     outsider = run_exposure(
         ["access", "hr.employee_directory", "--config", str(EXAMPLES / "exposure.yaml"),

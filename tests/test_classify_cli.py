@@ -139,7 +139,7 @@ def test_malformed_csv_is_a_usage_error(tmp_path: Path) -> None:
     path.write_bytes(b"a,b\n1,2\n\xff\xfe,3\n")
     run = run_exposure(["classify", str(path)])
     assert run.code == 2 and "Traceback" not in run.output
-    assert f"{path}:" in run.stderr and "malformed CSV" in run.stderr
+    assert f"{path}:3:" in run.stderr and "not UTF-8" in run.stderr
 
 
 def test_pathological_user_regex_cannot_hang_a_scan(tmp_path: Path) -> None:

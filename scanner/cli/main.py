@@ -20,15 +20,17 @@ from rich.text import Text
 
 from scanner import __version__
 from scanner.config import DEFAULT_OUT, MODES, ScanConfig, load_config
-from scanner.errors import ConfigError, ExitCode, ExposureError, did_you_mean
+from scanner.errors import ConfigError, ExitCode, ExposureError, RulePackError, did_you_mean
 from scanner.files import write_private
 from scanner.gate import GateOptions, git_changes, run_gate
+from scanner.grants import check_dialect
 from scanner.models import SEVERITIES, Principal, PrincipalType
 from scanner.report import render_document, reporter_names, write_documents, write_reports
 from scanner.report.terminal import print_access, print_columns, print_summary, scan_progress
 from scanner.rules import load_classifier_pack, load_exposure_rules, load_rulebook
 from scanner.scan import classify_csv, exit_code_for, explain_access, load_document, run_scan
 from scanner.serialize import access_json, column_json, gate_dict
+from scanner.yamlio import MAX_YAML_BYTES, read_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -179,6 +181,13 @@ def _log_table(index: int, total: int, table: str) -> None:
 @click.option(
     "--state", type=click.Path(path_type=Path), help="State store (SQLite) for new/fixed and reuse."
 )
+@click.option(
+    "--reset-state",
+    is_flag=True,
+    default=None,
+    help="Start a fresh state store, discarding the history in --state (an empty or corrupt store "
+    "is otherwise refused).",
+)
 @click.option("--full", is_flag=True, default=None, help="Re-sample every table, even unchanged ones.")
 @click.option("--resume", is_flag=True, default=None, help="Continue the interrupted run in the state store.")
 @click.option("--workers", type=click.IntRange(min=1, max=64), help="Tables scanned at once (default 1).")
@@ -276,6 +285,7 @@ def classify(csv_file: Path, output: str, sample_rows: int, rule_packs: Sequence
 @click.option("--broad", multiple=True, help="A principal that reaches a broad part of the company.")
 @click.option("--user", help="Answer whether this user can read the table.")
 @click.option("--group", "groups", multiple=True, help="A group of --user; repeatable.")
+@click.option("--role", "roles", multiple=True, help="A role --user holds (or has set); repeatable.")
 @click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @handle_errors
 def access(
@@ -285,19 +295,21 @@ def access(
     broad: Sequence[str],
     user: str | None,
     groups: Sequence[str],
+    roles: Sequence[str],
     output: str,
     **options: Any,
 ) -> None:
-    """Who can read TABLE (db.table) and each of its columns, through which grant or policy."""
-    if groups and not user:
-        raise click.UsageError("--group needs --user")
+    """Who can read TABLE (db.table) and each of its columns, through which grant or policy; with
+    --user (and its --group and --role), what that person sees: masks, row filter, denials."""
+    if (groups or roles) and not user:
+        raise click.UsageError("--group and --role need --user")
     config = load_config(config_path) if config_path else ScanConfig()
     config = config.with_options(
         **options,
         everyone=config.everyone + _principals(everyone, "--everyone") if everyone else None,
         broad=config.broad + _principals(broad, "--broad") if broad else None,
     )
-    answer = explain_access(config, table, user, groups)
+    answer = explain_access(config, table, user, groups, roles)
     if output == "json":
         click.echo(json.dumps(access_json(answer), indent=2))
     else:
@@ -356,7 +368,7 @@ def gate(
             return
         raise click.UsageError("give SQL files or directories, or --git-diff BASE..HEAD")
     options = GateOptions(
-        dialect=dialect or config.dialect,
+        dialect=check_dialect(dialect or config.dialect),
         required_properties=tuple(require_property) or config.gate_required_properties,
         encryption_properties=config.gate_encryption_properties + tuple(encryption_property),
         changed=changed,
@@ -416,7 +428,7 @@ def rules_list(rule_packs: Sequence[Path]) -> None:
 def rules_validate(packs: Sequence[Path]) -> None:
     """Validate classifier packs (or an exposure rules file) without scanning."""
     for pack in packs:
-        text = pack.read_text(encoding="utf-8") if pack.is_file() else ""
+        text = read_text(pack, RulePackError, "rule pack", MAX_YAML_BYTES)
         if "severity_matrix:" in text:
             load_exposure_rules(pack)
         else:

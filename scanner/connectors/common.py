@@ -9,6 +9,7 @@ from typing import Any
 
 from scanner.connect import SourceURL
 from scanner.errors import SourceError
+from scanner.yamlio import read_text
 
 
 def as_text(value: Any) -> str | bytes:
@@ -18,6 +19,15 @@ def as_text(value: Any) -> str | bytes:
     if isinstance(value, list | dict | tuple):
         return json.dumps(value, default=str, sort_keys=True)
     return str(value)
+
+
+def cap_cell(value: str | bytes, max_bytes: int) -> str | bytes:
+    """At most `max_bytes` bytes of a sampled value (a cut character is dropped, not mangled)."""
+    if isinstance(value, bytes):
+        return value[:max_bytes]
+    if len(value) * 4 <= max_bytes:
+        return value  # short enough in any encoding
+    return value.encode("utf-8")[:max_bytes].decode("utf-8", errors="ignore")
 
 
 def url_password(url: SourceURL, default_env: str) -> str | None:
@@ -31,10 +41,5 @@ def url_password(url: SourceURL, default_env: str) -> str | None:
         )
     if "password_file" in params:
         path = Path(params["password_file"]).expanduser()
-        try:
-            return path.read_text().strip()
-        except OSError as exc:
-            raise SourceError(
-                f"cannot read password_file {path}: {exc.strerror}", hint="check the path"
-            ) from None
+        return read_text(path, SourceError, "password_file", 64 * 1024).strip()
     return os.environ.get(params.get("password_env", default_env)) or None

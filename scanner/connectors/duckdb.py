@@ -5,6 +5,10 @@ warehouse may carry them in an optional `exposure_meta` schema (see docs/sources
 `exposure_meta.tables(database, table_name, owner, created_at)` and
 `exposure_meta.table_params(database, table_name, scope, param_key, param_value)` with scope
 `table` (TBLPROPERTIES) or `serde` (SERDEPROPERTIES). Grants come from a grants file.
+
+A warehouse file is untrusted input: it is opened read-only with external access disabled and the
+configuration locked, so a view over `read_text('/etc/...')` or an extension cannot make the scanner
+read the host's files or the network; such a view is reported unreadable.
 """
 
 from __future__ import annotations
@@ -18,11 +22,21 @@ import duckdb
 from sqlglot import exp
 
 from scanner.connect import SourceURL, register
-from scanner.connectors.common import as_text
+from scanner.connectors.common import as_text, cap_cell
 from scanner.errors import SourceError
 from scanner.models import Column, GrantSet, Table, frozen_mapping
+from scanner.sample import DEFAULT_MAX_CELL_BYTES
 
+# Untrusted warehouse files: no host files, no network, no extensions, and no SET that undoes this.
+SAFE_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
 META_SCHEMA = "exposure_meta"
+META_SCOPES = ("table", "serde")
 SKIPPED_SCHEMAS = frozenset({META_SCHEMA, "information_schema", "pg_catalog"})
 
 
@@ -47,10 +61,11 @@ class DuckDBConnector:
         if not path.is_file():
             raise SourceError(f"DuckDB file not found: {path}", hint="check the path in --source")
         try:
-            self._conn = duckdb.connect(str(path), read_only=True)
+            self._conn = duckdb.connect(str(path), read_only=True, config=SAFE_CONFIG)
         except duckdb.Error as exc:
+            first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
             raise SourceError(
-                f"cannot open DuckDB file {path}: {exc}", hint="is it a DuckDB database?"
+                f"cannot open DuckDB file {path}: {first}", hint="is it a DuckDB database?"
             ) from None
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -62,21 +77,45 @@ class DuckDBConnector:
         )
         return bool(rows)
 
+    def _meta(self, table: str, columns: Sequence[str]) -> list[tuple[str | None, ...]]:
+        """Rows of an exposure_meta table, every cell as text; a table of the wrong shape is a
+        usage error naming it, not a crash."""
+        if not self._has_meta(table):
+            return []
+        cells = ", ".join(
+            f"CAST({exp.to_identifier(c, quoted=True).sql('duckdb')} AS VARCHAR)" for c in columns
+        )
+        try:
+            return self._rows(f"SELECT {cells} FROM {META_SCHEMA}.{table}")
+        except duckdb.Error as exc:
+            first = str(exc).strip().splitlines()[0][:200]
+            raise SourceError(
+                f"{META_SCHEMA}.{table} in {self.url.redacted} is malformed: {first}",
+                hint=f"it needs the columns {', '.join(columns)} (docs/sources.md)",
+            ) from None
+
     def list_tables(self) -> Iterator[Table]:
         owners: dict[tuple[str, str], tuple[str | None, str | None]] = {}
         params: dict[tuple[str, str], dict[str, dict[str, str]]] = defaultdict(
             lambda: {"table": {}, "serde": {}}
         )
-        if self._has_meta("tables"):
-            for db, name, owner, created in self._rows(
-                f"SELECT database, table_name, owner, CAST(created_at AS VARCHAR) FROM {META_SCHEMA}.tables"
-            ):
+        for db, name, owner, created in self._meta(
+            "tables", ("database", "table_name", "owner", "created_at")
+        ):
+            if db is not None and name is not None:
                 owners[(db, name)] = (owner, created)
-        if self._has_meta("table_params"):
-            for db, name, scope, key, value in self._rows(
-                f"SELECT database, table_name, scope, param_key, param_value FROM {META_SCHEMA}.table_params"
-            ):
-                params[(db, name)][scope][key] = value
+        for row in self._meta(
+            "table_params", ("database", "table_name", "scope", "param_key", "param_value")
+        ):
+            db, name, scope, key, value = row
+            if scope not in META_SCOPES or None in (db, name, key):
+                raise SourceError(
+                    f"{META_SCHEMA}.table_params in {self.url.redacted} has a row with scope "
+                    f"{str(scope)[:20]!r} or an empty name",
+                    hint="scope is 'table' or 'serde'; database, table_name and param_key are required",
+                )
+            assert db is not None and name is not None and key is not None
+            params[(db, name)][str(scope)][key] = value or ""
         columns: dict[tuple[str, str], list[Column]] = defaultdict(list)
         for schema, table, col, dtype, comment, index in self._rows(
             "SELECT schema_name, table_name, column_name, data_type, comment, column_index "
@@ -105,13 +144,16 @@ class DuckDBConnector:
                 serde_properties=frozen_mapping(props["serde"]),
             )
 
-    def sample(self, table: Table, columns: Sequence[str], limit: int) -> dict[str, list[str | bytes]]:
+    def sample(
+        self, table: Table, columns: Sequence[str], limit: int, max_cell_bytes: int = DEFAULT_MAX_CELL_BYTES
+    ) -> dict[str, list[str | bytes]]:
         out: dict[str, list[str | bytes]] = {}
         source = exp.table_(table.name, db=table.database, quoted=True)
+        types = {c.name: c.data_type for c in table.columns}
         for name in columns:
             column = exp.column(name, quoted=True)
             query = (
-                exp.select(column)
+                exp.select(*_capped(column, types.get(name, ""), max_cell_bytes))
                 .from_(source)
                 .where(exp.Not(this=exp.Is(this=column.copy(), expression=exp.Null())))
                 .limit(limit)
@@ -120,7 +162,11 @@ class DuckDBConnector:
                 rows = self._conn.execute(query.sql(dialect="duckdb")).fetchall()
             except duckdb.Error as exc:
                 raise SourceError(f"cannot sample {table.fqn}.{name}: {type(exc).__name__}") from None
-            out[name] = [as_text(row[0]) for row in rows]
+            out[name] = [
+                cap_cell(as_text(next(v for v in row if v is not None)), max_cell_bytes)
+                for row in rows
+                if any(v is not None for v in row)
+            ]
         return out
 
     def read_grants(self, tables: Sequence[Table]) -> GrantSet | None:
@@ -128,6 +174,29 @@ class DuckDBConnector:
 
     def close(self) -> None:
         self._conn.close()
+
+
+def _capped(column: exp.Column, data_type: str, limit: int) -> list[exp.Expr]:
+    """What to select so no cell larger than `limit` leaves the engine: strings cut with left(),
+    blobs sliced; a nested value comes whole when its text is short, else as its first `limit`
+    characters of text; fixed-size types as they are."""
+    kind = data_type.lower()
+    size = exp.Literal.number(limit)
+    as_text = exp.cast(column.copy(), "VARCHAR")
+    nested = "[" in kind or kind.startswith(("struct", "map", "union", "list"))
+    if nested:
+        short = exp.func("strlen", as_text.copy()) <= size
+        return [
+            exp.If(this=short, true=column.copy()),
+            exp.If(this=short.copy(), true=exp.Null(), false=exp.func("left", as_text.copy(), size.copy())),
+        ]
+    if kind.startswith(("varchar", "json", "text", "string", "char", "bpchar")):
+        cut: exp.Expr = exp.func("left", as_text, size)
+        return [cut]
+    if kind.startswith(("blob", "bytea", "binary", "varbinary")):
+        bounds = exp.Slice(this=exp.Literal.number(1), expression=size)
+        return [exp.Bracket(this=column.copy(), expressions=[bounds])]
+    return [column]
 
 
 @register("duckdb")

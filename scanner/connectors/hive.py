@@ -27,10 +27,11 @@ from urllib.parse import unquote
 from sqlglot import exp
 
 from scanner.connect import SourceURL, register
-from scanner.connectors.common import as_text, url_password
+from scanner.connectors.common import as_text, cap_cell, url_password
 from scanner.connectors.hive_describe import parse_describe_formatted, parse_show_grant
 from scanner.errors import SourceError, SourceUnavailable
-from scanner.models import GrantSet, Table, frozen_mapping
+from scanner.models import GrantSet, Table, TableKey, frozen_mapping, table_key
+from scanner.sample import DEFAULT_MAX_CELL_BYTES
 
 AUTH_MODES = ("NONE", "NOSASL", "LDAP", "CUSTOM", "KERBEROS")
 DEFAULT_PASSWORD_ENV = "EXPOSURE_HIVE_PASSWORD"  # noqa: S105 - the name of a variable, not a secret
@@ -313,10 +314,24 @@ class HiveConnector:
         condition = exp.and_(*clauses)
         return condition
 
-    def sample(self, table: Table, columns: Sequence[str], limit: int) -> dict[str, list[str | bytes]]:
-        """One bounded query per table: the newest partition when partitioned, LIMIT, no COUNT(*)."""
+    def sample(
+        self, table: Table, columns: Sequence[str], limit: int, max_cell_bytes: int = DEFAULT_MAX_CELL_BYTES
+    ) -> dict[str, list[str | bytes]]:
+        """One bounded query per table: the newest partition when partitioned, LIMIT, no COUNT(*).
+        String and binary cells are cut with substr() in the query; complex ones after fetching."""
         source = exp.table_(table.name, db=table.database, quoted=True)
-        query = exp.select(*(exp.column(c, quoted=True) for c in columns)).from_(source).limit(limit)
+        types = {c.name: c.data_type.lower() for c in table.columns}
+        selected: list[exp.Expr] = []
+        for name in columns:
+            column = exp.column(name, quoted=True)
+            if types.get(name, "").startswith(("string", "varchar", "char", "binary")):
+                cut = exp.Substring(
+                    this=column, start=exp.Literal.number(1), length=exp.Literal.number(max_cell_bytes)
+                )
+                selected.append(exp.alias_(cut, name, quoted=True))
+            else:
+                selected.append(column)
+        query = exp.select(*selected).from_(source).limit(limit)
         where = self._newest_partition(table)
         if where is not None:
             query = query.where(where)
@@ -325,7 +340,7 @@ class HiveConnector:
         for row in rows:
             for name, value in zip(columns, row, strict=False):
                 if value is not None:
-                    out[name].append(as_text(value))
+                    out[name].append(cap_cell(as_text(value), max_cell_bytes))
         rows.clear()
         return out
 
@@ -335,7 +350,7 @@ class HiveConnector:
         """SHOW GRANT per table. Where the server refuses (Spark, non-admin users), the table's
         grants are unknown, never empty."""
         grants = []
-        unknown: list[str] = []
+        unknown: list[TableKey] = []
         warnings: list[str] = []
         refused_everywhere = True
         for table in tables:
@@ -347,7 +362,7 @@ class HiveConnector:
                     f"SHOW GRANT refused for {table.fqn}",
                 )
             except SourceError as exc:
-                unknown.append(table.fqn)
+                unknown.append(table_key(table.database, table.name))
                 if len(warnings) < 3:
                     warnings.append(f"{exc.message}; its readers are unknown")
                 continue

@@ -33,6 +33,7 @@ from scanner.models import (
     SourceLocation,
     Table,
     frozen_mapping,
+    table_key,
 )
 
 DEFAULT_PASSWORD_ENV = "EXPOSURE_METASTORE_PASSWORD"  # noqa: S105 - a variable name
@@ -282,7 +283,9 @@ class MetastoreConnector:
             serde_properties=frozen_mapping(serde.get(int(serde_id), {}) if serde_id is not None else {}),
         )
 
-    def sample(self, table: Table, columns: Sequence[str], limit: int) -> dict[str, list[str | bytes]]:
+    def sample(
+        self, table: Table, columns: Sequence[str], limit: int, max_cell_bytes: int = 0
+    ) -> dict[str, list[str | bytes]]:
         raise SourceError("the metastore holds no values (metadata only); set sample_source to HiveServer2")
 
     # --- grants -------------------------------------------------------------------------------
@@ -296,7 +299,7 @@ class MetastoreConnector:
             return GrantSet(
                 dialect="hive",
                 warnings=(f"{exc.message}; every table's readers are unknown",),
-                unknown_tables=frozenset(t.fqn.lower() for t in tables),
+                unknown_tables=frozenset(table_key(t.database, t.name) for t in tables),
             )
 
     def _read_grants(self) -> GrantSet:

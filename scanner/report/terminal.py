@@ -178,14 +178,34 @@ def print_access(console: Console, answer: AccessAnswer) -> None:
         for name, paths in answer.column_readers.items():
             grid.add_row(name, ", ".join(sorted({str(p.reader) for p in paths})) or "—")
         console.print(grid)
-    if answer.user is not None:
-        verdict = "can read" if answer.user.can_read else "cannot read"
-        groups = f" (groups {', '.join(answer.user.groups)})" if answer.user.groups else ""
-        console.print(
-            f"user {answer.user.user}{groups} {verdict} {answer.table.fqn}", highlight=False, markup=False
-        )
-        for column, why in answer.user.columns.items():
-            console.print(f"  {column}: {why[0]}", highlight=False, markup=False)
+    for warning in answer.warnings:
+        console.print(Text("warning: ", style="yellow") + Text(warning), highlight=False)
+    person = answer.user
+    if person is None:
+        return
+    who = [f"user {person.user}"]
+    if person.groups:
+        who.append(f"groups {', '.join(person.groups)}")
+    if person.roles:
+        who.append(f"roles {', '.join(person.roles)}")
+    if person.unknown:
+        console.print(f"{'; '.join(who)}: unknown, {person.unknown}", highlight=False, markup=False)
+        return
+    verdict = "can read" if person.can_read else "cannot read"
+    console.print(f"{'; '.join(who)} {verdict} {answer.table.fqn}", highlight=False, markup=False)
+    if person.row_filter is not None:
+        console.print(f"  {person.row_filter.describe()}", highlight=False, markup=False)
+    elif person.can_read:
+        console.print("  no row filter: every row", highlight=False, markup=False)
+    for column in person.columns:
+        if column.readable:
+            seen = f"masked {column.mask.describe()}" if column.mask else "raw values"
+            text = f"  {column.column}: {seen}; via {column.paths[0]}"
+            if len(column.paths) > 1:
+                text += f" (and {len(column.paths) - 1} more)"
+        else:
+            text = f"  {column.column}: denied: {column.denied_by}"
+        console.print(text, highlight=False, markup=False)
 
 
 @contextlib.contextmanager
