@@ -10,11 +10,12 @@ instead of 0 (clean) or 1 (violations).
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import subprocess
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib import resources
@@ -30,6 +31,7 @@ from scanner import __version__
 from scanner.catalog import column_encryption, columns_named
 from scanner.classify import EMPTY_PROFILE, classify_column
 from scanner.config import ScanConfig
+from scanner.connect import open_source
 from scanner.errors import ConfigError, ExitCode, ExposureError
 from scanner.evaluate import AccessModel, AccessPolicy, path_covers, stored_state
 from scanner.findings import BROAD, Collateral, FindingBuilder, fingerprint, matrix_cell, sort_findings, worst
@@ -51,9 +53,10 @@ from scanner.models import (
     TableAccess,
     display_name,
     frozen_mapping,
+    normalise_identifier,
     severity_rank,
 )
-from scanner.rules import ClassSpec, ExposureRules, load_rulebook
+from scanner.rules import ClassSpec, ExposureRules, load_rulebook, tokenize_name
 from scanner.scan import access_policy
 from scanner.suppress import apply_suppressions, load_suppressions
 from scanner.yamlio import load_schema, parse_yaml, read_text, validate
@@ -158,26 +161,40 @@ class _FileState:
     path: str
     source: str
     database: str = "default"
+    line_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # One pass over the file: every later position lookup is a bisection, so the gate stays
+        # linear in the size of the DDL instead of recounting newlines per statement.
+        if not self.line_starts:
+            self.line_starts = [0, *(m.end() for m in re.finditer("\n", self.source))]
+
+    def location(self, offset: int) -> Location:
+        line = bisect.bisect_right(self.line_starts, offset)
+        return Location(self.path, line, offset - self.line_starts[line - 1] + 1)
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
 
 
 def _offset_location(path: str, source: str, offset: int) -> Location:
-    line_start = source.rfind("\n", 0, offset) + 1
-    return Location(path, source.count("\n", 0, offset) + 1, offset - line_start + 1)
+    return _FileState(path, source).location(offset)
 
 
-def _statements(path: str, source: str, dialect: str) -> tuple[list[Statement], list[tuple[Location, str]]]:
-    """Statements with their tokens; a file the tokenizer cannot read is split on semicolons at line
-    ends, and each piece that still cannot be read becomes a warning."""
+def _statements(state: _FileState, dialect: str) -> tuple[list[Statement], list[tuple[Location, str]]]:
+    """Statements with their tokens, from one pass of the tokenizer; a file the tokenizer cannot read
+    is split on semicolons at line ends, and each piece that still cannot be read becomes a warning."""
     try:
-        tokens = sqlglot.Dialect.get_or_raise(dialect).tokenize(source)
+        tokens = sqlglot.Dialect.get_or_raise(dialect).tokenize(state.source)
     except TokenError:
-        return _statements_by_lines(path, source, dialect)
-    return statements_from_tokens(source, tokens), []
+        return _statements_by_lines(state, dialect)
+    return statements_from_tokens(state.source, tokens), []
 
 
 def _statements_by_lines(
-    path: str, source: str, dialect: str
+    state: _FileState, dialect: str
 ) -> tuple[list[Statement], list[tuple[Location, str]]]:
+    path, source = state.path, state.source
     statements: list[Statement] = []
     problems: list[tuple[Location, str]] = []
     offset = 0
@@ -191,17 +208,18 @@ def _statements_by_lines(
         try:
             tokens = sqlglot.Dialect.get_or_raise(dialect).tokenize(body)
         except TokenError as exc:
-            problems.append((_offset_location(path, source, start + lead), f"cannot tokenize: {_first(exc)}"))
+            problems.append((state.location(start + lead), f"cannot tokenize: {_first(exc)}"))
             continue
         if not tokens:
             continue
-        line_shift = source.count("\n", 0, start + lead)
+        line_shift = state.line_of(start + lead) - 1
         shifted = tuple(
             Token(t.token_type, t.text, t.line + line_shift, t.col, t.start + start + lead,
                   t.end + start + lead, t.comments)
             for t in tokens
         )  # fmt: skip
         statements.append(Statement(body, shifted[0].line, shifted))
+    del path
     return statements, problems
 
 
@@ -232,6 +250,65 @@ def _literal(node: exp.Expression | None) -> str:
     if isinstance(node, exp.Literal):
         return str(node.this)
     return node.name or node.sql()
+
+
+_VARIABLE = re.compile(r"\$\{(?:(hivevar|hiveconf|define|env|system):)?([A-Za-z_][\w.-]*)\}")
+_SET = re.compile(r"\s*set\s+(?:(hivevar|hiveconf):)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*;?\s*$", re.I | re.S)
+
+
+class Variables:
+    """Hive's variable substitution, as the Hive CLI does it before a statement is parsed:
+    `${name}` and `${hivevar:name}` from --define/--hivevar and `SET hivevar:name=…`, `${hiveconf:name}`
+    from `SET name=…`. Environment and system variables are never read: they are unresolved unless
+    defined explicitly."""
+
+    def __init__(self, hivevar: Mapping[str, str] | None = None) -> None:
+        self.hivevar = dict(hivevar or {})
+        self.hiveconf: dict[str, str] = {}
+
+    def define_from(self, text: str) -> None:
+        match = _SET.match(text)
+        if match is None or "\n" in match.group(3):
+            return
+        namespace, name, value = match.groups()
+        (self.hivevar if namespace == "hivevar" else self.hiveconf)[name] = value
+
+    def value(self, namespace: str | None, name: str) -> str | None:
+        if namespace in (None, "hivevar", "define"):
+            found = self.hivevar.get(name)
+            return found if found is not None or namespace else self.hiveconf.get(name)
+        if namespace == "hiveconf":
+            return self.hiveconf.get(name)
+        return None
+
+    def substitute(self, stmt: Statement, dialect: str) -> Statement | str:
+        """The statement with its variables replaced and re-tokenized at the same place in the file,
+        or why it cannot be checked."""
+        missing: list[str] = []
+
+        def replace_one(match: re.Match[str]) -> str:
+            found = self.value(match.group(1), match.group(2))
+            if found is None or "\n" in found or "${" in found:
+                missing.append(match.group(0))
+                return match.group(0)
+            return found
+
+        text = _VARIABLE.sub(replace_one, stmt.text)
+        if missing:
+            names = ", ".join(dict.fromkeys(missing))
+            return f"unresolved variable {names}: give its value with --define NAME=VALUE (or --hivevar)"
+        try:
+            tokens = sqlglot.Dialect.get_or_raise(dialect).tokenize(text)
+        except TokenError as exc:
+            return f"cannot tokenize after substitution: {_first(exc)}"
+        first, last = stmt.tokens[0].start, len(stmt.text) - 1
+        shifted = tuple(
+            # positions stay inside the original statement, so locations point at the file's lines
+            Token(t.token_type, t.text, t.line + stmt.tokens[0].line - 1, t.col, first + min(t.start, last),
+                  first + min(t.end, last), t.comments)
+            for t in tokens
+        )  # fmt: skip
+        return Statement(text, stmt.line, shifted)
 
 
 def _properties(node: exp.Expression | None) -> tuple[dict[str, str], dict[str, str]]:
@@ -271,22 +348,35 @@ class _Reader:
         self.grants = grants
         self.unparsed: list[tuple[Location, str]] = []
         self.statement_of: dict[int, Statement] = {}
+        self.parser = sqlglot.Dialect.get_or_raise(dialect).parser()
+        self.variables = Variables()
+        self.catalog: Callable[[str, str], Table | None] = lambda database, name: None
 
     def locate(self, state: _FileState, stmt: Statement, name: str | None = None) -> Location:
         """Where a name (a column, say) first appears in the statement, else where it starts."""
         if name is not None:
+            lowered = name.lower()
             for token in stmt.tokens:
-                if token.text == name or token.text.lower() == name.lower():
-                    return _offset_location(state.path, state.source, token.start)
-        return _offset_location(state.path, state.source, stmt.tokens[0].start)
+                if token.text == name or token.text.lower() == lowered:
+                    return state.location(token.start)
+        return state.location(stmt.tokens[0].start)
 
     def table_key(self, state: _FileState, table: exp.Table) -> tuple[str, str]:
         return (table.db or state.database, table.name)
 
     def read(self, state: _FileState, stmt: Statement) -> None:
         head = stmt.text.lstrip().lower()
+        if head.startswith("set "):
+            self.variables.define_from(stmt.text)
+            return
         if head.startswith(CLI_COMMANDS) or not stmt.tokens:
             return
+        if "${" in stmt.text:
+            substituted = self.variables.substitute(stmt, self.dialect)
+            if isinstance(substituted, str):
+                self.unparsed.append((self.locate(state, stmt), substituted))
+                return
+            stmt = substituted
         keyword = stmt.tokens[0].text.upper()
         if keyword in ("USE", "GRANT", "REVOKE"):
             before = len(self.grants.grants)
@@ -301,7 +391,11 @@ class _Reader:
                 state.database = self.grants.database
             return
         try:
-            parsed = sqlglot.parse_one(stmt.text, read=self.dialect)
+            # parsed from the tokens the file's single tokenizer pass already made
+            expressions = self.parser.parse(
+                list(stmt.tokens), state.source if stmt.text in state.source else stmt.text
+            )
+            parsed = expressions[0] if expressions else None
         except (ParseError, TokenError) as exc:
             self.unparsed.append((self.locate(state, stmt), f"cannot parse: {_first(exc)}"))
             return
@@ -337,16 +431,68 @@ class _Reader:
         for definition in definitions:
             self._add_column(state, stmt, defined, definition)
         select = create.expression
-        if isinstance(select, exp.Query):
-            for projection in select.selects:
-                column_name = projection.alias_or_name
-                if column_name and column_name != "*":
-                    location = self.locate(state, stmt, column_name)
-                    defined.columns[column_name.lower()] = (
-                        Column(column_name, "string", None, len(defined.columns)),
-                        location,
-                    )
+        if kind == "VIEW" or select is not None:
+            if not isinstance(select, exp.Query):
+                # CREATE VIEW v AS; — nothing to check is not the same as nothing wrong
+                where = self.locate(state, stmt)
+                self.unparsed.append((where, f"{kind.lower()} {defined.fqn} has no query"))
+                return
+            unknown = self._projections(state, stmt, defined, select)
+            if unknown:
+                why = f"{unknown}: its columns are unknown; define it earlier in the checked files or give "
+                self.unparsed.append(
+                    (self.locate(state, stmt), why + "--source to read them from the warehouse")
+                )
+                return
         self.tables[(defined.database.lower(), defined.name.lower())] = defined
+
+    def _projections(
+        self, state: _FileState, stmt: Statement, defined: DefinedTable, select: exp.Query
+    ) -> str:
+        """Adds a CTAS's or view's columns; a star takes the columns of its source table, from an
+        earlier definition or the catalog. Returns the star source that could not be resolved."""
+        sources: dict[str, exp.Table] = {}
+        for table in select.find_all(exp.Table):
+            sources.setdefault((table.alias_or_name or table.name).lower(), table)
+            sources.setdefault(table.name.lower(), table)
+        for projection in select.selects:
+            star = isinstance(projection, exp.Star) or (
+                isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star)
+            )
+            if star:
+                qualifier = projection.table.lower() if isinstance(projection, exp.Column) else ""
+                targets = (
+                    [sources[qualifier]] if qualifier in sources else list(dict.fromkeys(sources.values()))
+                )
+                if not targets:
+                    return "SELECT * with no table"
+                for target in targets:
+                    columns = self._columns_of(state, target)
+                    if columns is None:
+                        return f"SELECT * from {display_name(target.db or state.database, target.name)}"
+                    for column in columns:
+                        defined.columns.setdefault(
+                            column.name.lower(),
+                            (Column(column.name, column.data_type, column.comment, len(defined.columns)),
+                             self.locate(state, stmt)),
+                        )  # fmt: skip
+                continue
+            column_name = projection.alias_or_name
+            if column_name:
+                location = self.locate(state, stmt, column_name)
+                defined.columns[column_name.lower()] = (
+                    Column(column_name, "string", None, len(defined.columns)),
+                    location,
+                )
+        return ""
+
+    def _columns_of(self, state: _FileState, table: exp.Table) -> list[Column] | None:
+        database = table.db or state.database
+        known = self.tables.get((database.lower(), table.name.lower()))
+        if known is not None:
+            return [column for column, _ in known.columns.values()]
+        found = self.catalog(database, table.name)
+        return list(found.columns) if found is not None else None
 
     def _add_column(
         self, state: _FileState, stmt: Statement, table: DefinedTable, definition: exp.ColumnDef
@@ -385,14 +531,29 @@ class _Reader:
 Sensitive = dict[str, tuple[Column, Location, list[str], ColumnAssessment]]
 
 
-def _classes(table: DefinedTable, specs: Sequence[ClassSpec]) -> Sensitive:
-    """Columns the packs classify from name, comment and type alone."""
-    out: Sensitive = {}
-    for key, (column, location) in table.columns.items():
-        assessment = classify_column(column, EMPTY_PROFILE, specs, table=table.fqn)
-        if assessment.classes and assessment.sensitivity is not None:
-            out[key] = (column, location, [c.class_id for c in assessment.classes], assessment)
-    return out
+class _ColumnClasses:
+    """Classifies DDL columns by name, comment and type. DDL repeats the same columns across tables,
+    and the table matters only through the tokens some classes rule out (a `message` in a log
+    table): one classification per distinct column and such tokens."""
+
+    def __init__(self, specs: Sequence[ClassSpec]) -> None:
+        self.specs = specs
+        self.excluding = frozenset().union(*(spec.exclude_table_tokens for spec in specs))
+        self.cache: dict[tuple[str, str, str | None, frozenset[str]], ColumnAssessment] = {}
+
+    def __call__(self, table: DefinedTable) -> Sensitive:
+        context = self.excluding & frozenset(tokenize_name(table.fqn))
+        out: Sensitive = {}
+        for key, (column, location) in table.columns.items():
+            cache_key = (column.name, column.data_type, column.comment, context)
+            assessment = self.cache.get(cache_key)
+            if assessment is None:
+                assessment = classify_column(column, EMPTY_PROFILE, self.specs, table=table.fqn)
+                self.cache[cache_key] = assessment
+            if assessment.classes and assessment.sensitivity is not None:
+                assessment = replace(assessment, column=column)
+                out[key] = (column, location, [c.class_id for c in assessment.classes], assessment)
+        return out
 
 
 def _covered(table: DefinedTable, extra_properties: Sequence[str]) -> dict[str, str]:
@@ -415,10 +576,29 @@ class GateOptions:
     required_properties: tuple[str, ...] = ("owner", "sensitivity")
     encryption_properties: tuple[str, ...] = ()
     changed: Mapping[str, frozenset[int]] | None = None  # file → changed lines (--git-diff)
+    variables: Mapping[str, str] = field(default_factory=dict)  # --define / --hivevar
+    catalog: Callable[[str, str], Table | None] | None = None  # (database, table) → its columns (--source)
 
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def source_catalog(url: str) -> Callable[[str, str], Table | None]:
+    """Columns of existing tables, read from a warehouse on first need (one listing, then lookups)."""
+    known: dict[tuple[str, str], Table] | None = None
+
+    def lookup(database: str, name: str) -> Table | None:
+        nonlocal known
+        if known is None:
+            connector = open_source(url)
+            try:
+                known = {table.key: table for table in connector.list_tables()}
+            finally:
+                connector.close()
+        return known.get((normalise_identifier(database), normalise_identifier(name)))
+
+    return lookup
 
 
 def run_gate(paths: Sequence[Path], config: ScanConfig, options: GateOptions) -> GateResult:
@@ -430,6 +610,9 @@ def run_gate(paths: Sequence[Path], config: ScanConfig, options: GateOptions) ->
     tables: dict[tuple[str, str], DefinedTable] = {}
     grant_reader = _GrantReader("", options.dialect, "default")
     reader = _Reader(options.dialect, tables, grant_reader)
+    reader.variables = Variables(options.variables)
+    if options.catalog is not None:
+        reader.catalog = options.catalog
     ignores: dict[str, list[tuple[int, int, str, str | None]]] = {}  # file → (start, end line, rule, reason)
     spans: dict[str, list[tuple[int, int]]] = {}  # file → statement line spans
     statements = 0
@@ -440,7 +623,7 @@ def run_gate(paths: Sequence[Path], config: ScanConfig, options: GateOptions) ->
         source = read_text(path, ConfigError, "SQL file")
         grant_reader.path = name
         state = _FileState(name, source)
-        found, problems = _statements(name, source, options.dialect)
+        found, problems = _statements(state, options.dialect)
         reader.unparsed.extend(problems)
         previous_end = 0
         for stmt in found:
@@ -450,7 +633,7 @@ def run_gate(paths: Sequence[Path], config: ScanConfig, options: GateOptions) ->
             spans.setdefault(name, []).append((first, last))
             # inline suppressions: comments from the end of the previous statement to this one's end
             region = source[previous_end : stmt.tokens[-1].end + 1]
-            base_line = source.count("\n", 0, previous_end) + 1
+            base_line = state.line_of(previous_end)
             for offset, text in enumerate(region.splitlines()):
                 match = IGNORE.search(text)
                 if match:
@@ -468,8 +651,9 @@ def run_gate(paths: Sequence[Path], config: ScanConfig, options: GateOptions) ->
     defined = [t.as_table() for t in tables.values()]
     collateral = Collateral(grant_set, defined)
     findings: list[Finding] = []
+    classes_of = _ColumnClasses(specs)
     for table, as_table in zip(tables.values(), defined, strict=True):
-        sensitive = _classes(table, specs)
+        sensitive = classes_of(table)
         if not sensitive:
             continue
         finding = _gate_finding(

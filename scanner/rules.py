@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -77,9 +78,11 @@ def _normal_token(token: str) -> str:
     return ABBREVIATIONS.get(token, token)
 
 
+@lru_cache(maxsize=65536)
 def tokenize_name(text: str) -> tuple[str, ...]:
     """Whole tokens of an identifier or phrase: snake_case, camelCase, spaces, digits apart;
-    plurals made singular and common abbreviations expanded."""
+    plurals made singular and common abbreviations expanded. Cached: every class asks for the
+    same column's tokens."""
     spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
     return tuple(_normal_token(t) for t in re.split(r"[^a-z0-9]+", spaced.lower()) if t)
 

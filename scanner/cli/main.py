@@ -22,7 +22,7 @@ from scanner import __version__
 from scanner.config import DEFAULT_OUT, MODES, ScanConfig, load_config
 from scanner.errors import ConfigError, ExitCode, ExposureError, RulePackError, did_you_mean
 from scanner.files import write_private
-from scanner.gate import GateOptions, git_changes, run_gate
+from scanner.gate import GateOptions, git_changes, run_gate, source_catalog
 from scanner.grants import check_dialect
 from scanner.models import SEVERITIES, Principal, PrincipalType
 from scanner.report import render_document, reporter_names, write_documents, write_reports
@@ -333,6 +333,11 @@ def access(
 @click.option(
     "--rules", "rule_packs", multiple=True, type=click.Path(path_type=Path), help="Extra classifier pack."
 )
+@click.option(
+    "--define", "--hivevar", "defines", multiple=True, metavar="NAME=VALUE",
+    help="A Hive variable for ${NAME} / ${hivevar:NAME} in the DDL, as the Hive CLI takes it; repeatable.",
+)  # fmt: skip
+@click.option("--source", help="Warehouse URL to read the columns of tables a SELECT * names.")
 @handle_errors
 def gate(
     files: Sequence[Path],
@@ -347,9 +352,17 @@ def gate(
     require_property: Sequence[str],
     encryption_property: Sequence[str],
     rule_packs: Sequence[Path],
+    defines: Sequence[str],
+    source: str | None,
 ) -> None:
     """Check table DDL (CREATE/ALTER/GRANT) before any data exists: exit 1 on violations,
     3 when a statement could not be read."""
+    variables = {}
+    for item in defines:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r}: write it as NAME=VALUE", param_hint="--define")
+        variables[name.strip().removeprefix("hivevar:")] = value
     config = load_config(config_path) if config_path else ScanConfig()
     config = config.with_options(
         suppressions=suppressions,
@@ -372,6 +385,8 @@ def gate(
         required_properties=tuple(require_property) or config.gate_required_properties,
         encryption_properties=config.gate_encryption_properties + tuple(encryption_property),
         changed=changed,
+        variables=variables,
+        catalog=source_catalog(source) if source else None,
     )
     result = run_gate([Path(f).resolve() if changed is not None else Path(f) for f in files], config, options)
     text = render_document(gate_dict(result, int(result.exit_code), root), output)
