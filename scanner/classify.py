@@ -192,8 +192,11 @@ def phrase_hits(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]], negat
 
 def name_evidence(column: Column, spec: ClassSpec, table: str | None = None) -> tuple[list[str], list[str]]:
     """Whole-token hits in the column name and comment; none under a table the class rules out."""
-    if table and spec.exclude_table_tokens & set(tokenize_name(table)):
-        return [], []
+    if table:
+        table_tokens = tokenize_name(table)
+        # a `message` in a server log is a log field; in a chat or DM log (chat.dm_log) it is a message
+        if spec.exclude_table_tokens & set(table_tokens) and not phrase_hits(table_tokens, spec.name_phrases):
+            return [], []
     tokens = tokenize_name(column.name)
     name_hits = phrase_hits(tokens, spec.name_phrases, negate=True)
     if " ".join(tokens) in spec.exact_names:

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import csv
 import json
-import queue
-import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -23,10 +20,10 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
 from scanner import __version__
-from scanner.catalog import column_encryption, select_tables
-from scanner.classify import EMPTY_PROFILE, classify_column, profile_values
+from scanner.catalog import select_tables
+from scanner.classify import classify_column, profile_values
 from scanner.config import ScanConfig
-from scanner.connect import Connector, Sampler, open_source, parse_source
+from scanner.connect import Connector, open_source, parse_source
 from scanner.directory import load_directory
 from scanner.errors import ConfigError, ExitCode, SourceError, SourceUnavailable, did_you_mean
 from scanner.evaluate import AccessModel, AccessPolicy, UserAccess, path_covers, user_access
@@ -39,9 +36,9 @@ from scanner.models import (
     Column,
     ColumnAssessment,
     Coverage,
+    Finding,
     FixedFinding,
     GrantSet,
-    Protection,
     ScanResult,
     Suppression,
     Table,
@@ -54,11 +51,12 @@ from scanner.models import (
     table_key,
 )
 from scanner.ranger import fetch_ranger_policies
-from scanner.rules import ClassSpec, RuleBook, load_rulebook
-from scanner.sample import DEFAULT_MAX_CELL_BYTES, DEFAULT_SAMPLE_ROWS, profile_table
+from scanner.rules import RuleBook, load_rulebook
+from scanner.sample import DEFAULT_SAMPLE_ROWS
 from scanner.serialize import result_dict
 from scanner.state import StateStore, metadata_fingerprint, read_latest_document, scan_from_json
 from scanner.suppress import apply_suppressions, load_suppressions
+from scanner.workers import ScanSettings, classify_in_workers
 from scanner.yamlio import decode_utf8, ensure_regular_file, first_bad_utf8_line, parse_json, read_bytes
 
 ProgressHook = Callable[[int, int, str], None]
@@ -103,70 +101,94 @@ def _run(
     except SourceUnavailable as exc:
         # Nothing could be enumerated: write a report that says so and exit 3, never "clean".
         return _unavailable_result(config, rulebook, started, exc)
-    samplers: list[Sampler] = []
     try:
         try:
             tables = select_tables(connector.list_tables(), config.include, config.exclude)
         except SourceUnavailable as exc:
             return _unavailable_result(config, rulebook, started, exc)
         grant_set = _with_engine_grants(grant_set, connector.read_grants(tables), config.dialect)
-        warnings.extend(grant_set.warnings)
-        access_model = AccessModel(grant_set, policy)
-        warnings.extend(access_model.warnings)
-        builder = FindingBuilder(
-            rulebook.exposure, policy, config.effective_warehouse(), grant_set.dialect,
-            Collateral(grant_set, tables),
-        )  # fmt: skip
-
-        run_id, resumed = str(uuid.uuid4()), {}
-        if state is not None:
-            interrupted = state.interrupted_run() if config.resume else None
-            if interrupted is not None:
-                run_id, resumed = interrupted.run_id, interrupted.scans
-            state.begin_run(run_id, started, config.mode, connector.url.redacted)
-
-        # Keyed by typed parts: a."b.c" and "a.b".c are two tables, whatever their names print as.
-        scans: dict[tuple[str, str], TableScan] = {}
-        fingerprints: dict[tuple[str, str], str] = {}
-        todo: list[tuple[Table, TableAccess]] = []
-        reused = 0
-        for table in tables:
-            access = access_model.table_access(table)
-            fingerprint = metadata_fingerprint(table, access, rulebook.version, config.sample_rows)
-            fingerprints[table.key] = fingerprint
-            done = resumed.get(table.key)
-            if done is not None and done[0] == fingerprint:
-                scans[table.key] = scan_from_json(done[1], table, access)  # finished before the interruption
-                continue
-            cached = None
-            if state is not None and not config.full and not table.catalog_error:
-                cached = state.cached_scan(table.key, fingerprint, config.max_age_days)
-            if cached is not None:
-                scans[table.key] = scan_from_json(cached, table, access)
-                reused += 1
-                if state is not None:
-                    state.record_table(run_id, scans[table.key], fingerprint, sampled=False)
-                continue
-            todo.append((table, access))
-
-        if todo:
-            samplers = _open_samplers(config, connector, min(config.workers, len(todo)), warnings)
-        index = len(scans)
-        for scan in _scan_tables(todo, samplers, rulebook.classes, config, warnings):
-            scans[scan.table.key] = scan
-            index += 1
-            if state is not None:
-                state.record_table(run_id, scan, fingerprints[scan.table.key])
-            if progress is not None:
-                progress(index, len(tables), scan.table.fqn)
     finally:
-        connector.close()
-        for sampler in samplers:
-            if sampler is not connector:
-                sampler.close()
+        # Values are read by the workers, each on its own connection: this one only listed tables.
+        _close_quietly(connector, warnings)
+    warnings.extend(grant_set.warnings)
+    access_model = AccessModel(grant_set, policy)
+    warnings.extend(access_model.warnings)
+    builder = FindingBuilder(
+        rulebook.exposure,
+        policy,
+        config.effective_warehouse(),
+        grant_set.dialect,
+        Collateral(grant_set, tables),
+    )
+
+    run_id, resumed = str(uuid.uuid4()), {}
+    if state is not None:
+        interrupted = state.interrupted_run() if config.resume else None
+        if interrupted is not None:
+            run_id, resumed = interrupted.run_id, interrupted.scans
+        state.begin_run(run_id, started, config.mode, connector.url.redacted)
+
+    # Results stream: each table becomes its finding as soon as it is classified, and only the columns
+    # that hold something sensitive are kept. Keyed by typed parts: a."b.c" and "a.b".c are two tables.
+    scans: dict[tuple[str, str], TableScan] = {}
+    findings: list[Finding] = []
+    fingerprints: dict[tuple[str, str], str] = {}
+    accesses: list[TableAccess] = []
+    todo: list[int] = []
+    reused = 0
+
+    def finish(table: Table, scan: TableScan, record: str | None) -> None:
+        slim = replace(scan, columns=tuple(c for c in scan.columns if c.classes))
+        scans[table.key] = slim
+        finding = builder.build(slim)
+        if finding is not None:
+            findings.append(finding)
+        if state is not None and record is not None:
+            state.record_table(run_id, slim, fingerprints[table.key], sampled=record == "sampled")
+        if progress is not None:
+            progress(len(scans), len(tables), table.fqn)
+
+    for index, table in enumerate(tables):
+        access = access_model.table_access(table)
+        accesses.append(access)
+        fingerprint = metadata_fingerprint(table, access, rulebook.version, config.sample_rows)
+        fingerprints[table.key] = fingerprint
+        done = resumed.get(table.key)
+        if done is not None and done[0] == fingerprint:
+            text = done[1] or (state.cached_scan(table.key, fingerprint, float("inf")) if state else None)
+            if text:
+                finish(table, scan_from_json(text, table, access), None)  # finished before the interruption
+                continue
+        cached = None
+        if state is not None and not config.full and not table.catalog_error:
+            cached = state.cached_scan(table.key, fingerprint, config.max_age_days)
+        if cached is not None:
+            reused += 1
+            finish(table, scan_from_json(cached, table, access), "reused")
+            continue
+        todo.append(index)
+
+    settings = ScanSettings(
+        source=config.sample_source or config.source,
+        rule_packs=tuple(str(p) for p in config.rule_packs),
+        exposure_rules=str(config.exposure_rules) if config.exposure_rules else None,
+        builtin_rules=config.builtin_rules,
+        sample_rows=config.sample_rows,
+        max_cell_bytes=config.max_cell_bytes,
+    )
+    batch = [tables[i] for i in todo]
+    for position, outcome in classify_in_workers(batch, settings, config.workers, config.table_timeout):
+        index = todo[position]
+        table = tables[index]
+        if outcome.warning:
+            warnings.append(outcome.warning)
+        scan = TableScan(table, outcome.status, outcome.columns, accesses[index], outcome.error)
+        finish(table, scan, "sampled")
+    if state is not None:
+        state.flush()
 
     ordered = [scans[t.key] for t in tables]
-    findings = sort_findings(f for f in (builder.build(scan) for scan in ordered) if f is not None)
+    findings = sort_findings(findings)
     coverage = Coverage(
         tables_total=len(ordered),
         tables_scanned=sum(s.status is TableStatus.SCANNED for s in ordered),
@@ -177,9 +199,9 @@ def _run(
     )
     if not ordered:
         warnings.append("no tables matched: nothing was scanned")
-    outcome = apply_suppressions(suppressions, findings, legacy=state.legacy_ids() if state else None)
-    findings = list(outcome.findings)
-    warnings.extend(outcome.problems)
+    accepted = apply_suppressions(suppressions, findings, legacy=state.legacy_ids() if state else None)
+    findings = list(accepted.findings)
+    warnings.extend(accepted.problems)
     if len(warnings) > MAX_WARNINGS:
         # 45,000 unreadable tables would bury the report; each table still carries its own error.
         warnings[MAX_WARNINGS:] = [f"... and {len(warnings) - MAX_WARNINGS} more warnings"]
@@ -204,7 +226,7 @@ def _run(
         warnings=tuple(warnings),
         baseline=frozen_mapping(baseline),
         fixed=tuple(fixed),
-        suppression_problems=tuple(outcome.problems),
+        suppression_problems=tuple(accepted.problems),
         resumed_from=run_id if resumed else None,
         rules=frozen_mapping({r.id: (r.name, r.kind, r.description) for r in rulebook.exposure.rules}),
     )
@@ -213,70 +235,13 @@ def _run(
     return result
 
 
-def _open_samplers(
-    config: ScanConfig, connector: Connector, count: int, warnings: list[str]
-) -> list[Sampler]:
-    """One value source per worker: connections are not shared between threads."""
-    url = config.sample_source
-    samplers: list[Sampler] = []
-    for index in range(count):
-        if url is None and index == 0:
-            samplers.append(connector)
-            continue
-        try:
-            samplers.append(open_source(url or config.source or ""))
-        except SourceUnavailable as exc:
-            if not samplers:
-                warnings.append(f"{exc.message}; no values could be sampled")
-                samplers.append(_Unavailable(exc.message))
-            break
-    return samplers
-
-
-def _scan_tables(
-    todo: Sequence[tuple[Table, TableAccess]],
-    samplers: Sequence[Sampler],
-    specs: tuple[ClassSpec, ...],
-    config: ScanConfig,
-    warnings: list[str],
-) -> Iterator[TableScan]:
-    """Sample and classify tables on the workers, yielding each as it finishes. A table that
-    overruns the per-table timeout is reported unreadable and the scan moves on."""
-    if not todo:
-        return
-    idle: queue.Queue[Sampler] = queue.Queue()
-    for sampler in samplers:
-        idle.put(sampler)
-
-    def work(table: Table, access: TableAccess) -> TableScan:
-        sampler = idle.get()
-        try:
-            return _scan_table(
-                sampler, table, specs, config.sample_rows, access, warnings, config.max_cell_bytes
-            )
-        finally:
-            idle.put(sampler)
-
-    pool = ThreadPoolExecutor(max_workers=len(samplers), thread_name_prefix="exposure-scan")
+def _close_quietly(connector: Connector, warnings: list[str]) -> None:
+    """A connection that fails to close (a server that went away, a query a timeout abandoned) must
+    not cost the report."""
     try:
-        pending = {pool.submit(work, table, access): (table, access) for table, access in todo}
-        started: dict[Future[TableScan], float] = {}
-        while pending:
-            done, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
-            now = time.monotonic()
-            for future in done:
-                pending.pop(future)
-                yield future.result()
-            for future, (table, access) in list(pending.items()):
-                if future.running():
-                    started.setdefault(future, now)
-                    if now - started[future] > config.table_timeout:
-                        pending.pop(future)
-                        message = f"timed out after {config.table_timeout:g} s"
-                        warnings.append(f"{table.fqn}: {message}; reported as unknown")
-                        yield _unreadable(table, access, message)
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        connector.close()
+    except Exception as exc:
+        warnings.append(f"closing {connector.url.redacted} failed: {type(exc).__name__}")
 
 
 def _unreadable(table: Table, access: TableAccess, error: str) -> TableScan:
@@ -322,21 +287,6 @@ def _with_engine_grants(configured: GrantSet | None, engine: GrantSet | None, di
     return merge_grant_sets([engine, configured], dialect)
 
 
-class _Unavailable:
-    """Stands in for a sampling source that did not answer: every table's values are unknown."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-    def sample(
-        self, table: Table, columns: Sequence[str], limit: int, max_cell_bytes: int = 0
-    ) -> dict[str, list[str | bytes]]:
-        raise SourceUnavailable(self.message)
-
-    def close(self) -> None:
-        pass
-
-
 def _unavailable_result(config: ScanConfig, rulebook: RuleBook, started: str, exc: SourceError) -> ScanResult:
     assert config.source is not None
     return ScanResult(
@@ -352,46 +302,6 @@ def _unavailable_result(config: ScanConfig, rulebook: RuleBook, started: str, ex
         findings=(),
         coverage=Coverage(tables_total=0, tables_scanned=0, tables_unreadable=0, tables_access_unknown=0),
         warnings=(f"{exc.message}: nothing was scanned",),
-    )
-
-
-def _scan_table(
-    sampler: Sampler,
-    table: Table,
-    specs: tuple[ClassSpec, ...],
-    sample_rows: int,
-    access: TableAccess,
-    warnings: list[str],
-    max_cell_bytes: int = DEFAULT_MAX_CELL_BYTES,
-) -> TableScan:
-    if table.catalog_error:
-        warnings.append(f"{table.fqn}: {table.catalog_error}; reported as unknown")
-        return _unreadable(table, access, table.catalog_error)
-    profile = profile_table(sampler, table, specs, sample_rows, max_cell_bytes)
-    encrypted = column_encryption(table)
-    columns = []
-    for column in table.columns:
-        column_profile = profile.profiles.get(column.name, EMPTY_PROFILE)
-        assessment = classify_column(column, column_profile, specs, encrypted.get(column.name.lower()))
-        if not profile.readable:
-            # Metadata still classifies by name; values are unknown, never assumed safe.
-            assessment = ColumnAssessment(
-                column=assessment.column,
-                classes=assessment.classes,
-                protection=Protection.UNKNOWN,
-                sampled=0,
-                encrypted_by=assessment.encrypted_by,
-                notes=("values could not be read",),
-            )
-        columns.append(assessment)
-    if not profile.readable:
-        warnings.append(f"{table.fqn}: could not be sampled ({profile.error}); reported as unknown")
-    return TableScan(
-        table=table,
-        status=TableStatus.SCANNED if profile.readable else TableStatus.UNREADABLE,
-        columns=tuple(columns),
-        access=access,
-        error=profile.error,
     )
 
 

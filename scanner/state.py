@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -66,6 +67,8 @@ CREATE TABLE IF NOT EXISTS legacy_ids (
     PRIMARY KEY (warehouse, legacy));
 """
 V1_TABLES = ("run_tables", "tables", "findings")
+RECORD_BATCH = 500  # tables per transaction while a scan records its progress
+RECORD_SECONDS = 5.0  # ... or this often, whichever comes first
 
 
 class StateLocked(ExposureError):
@@ -235,6 +238,9 @@ def _check_integrity(db: sqlite3.Connection, path: Path) -> None:
 
 class StateStore:
     def __init__(self, path: Path, warehouse: str, reset: bool = False) -> None:
+        self._run_rows: list[tuple[str, str, str, str, str]] = []
+        self._table_rows: list[tuple[str, str, str, str, str, str]] = []
+        self._flushed = time.monotonic()
         # The lock and the database are the resolved file: a symlink to a store shares its lock.
         path = path.expanduser().resolve()
         self.path = path
@@ -383,6 +389,8 @@ class StateStore:
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
+            self.flush()  # what an interrupted run finished stays resumable
+        with contextlib.suppress(Exception):
             self.db.close()
         with contextlib.suppress(OSError):
             fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
@@ -390,13 +398,21 @@ class StateStore:
 
     @contextlib.contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            # a full or read-only disk mid-scan: say so instead of a traceback
+            raise ConfigError(
+                f"cannot write the state store: {exc}",
+                file=self.path,
+                hint="free space on its disk or point --state at a writable file; --resume continues the run",
+            ) from None
 
     # --- runs -------------------------------------------------------------------------------------
 
@@ -431,19 +447,27 @@ class StateStore:
             )
 
     def record_table(self, run_id: str, scan: TableScan, fingerprint: str, sampled: bool = True) -> None:
-        """Called as each table finishes, so a killed run can resume without redoing it. Only a
-        table sampled in this run refreshes its classification's age; a reused one keeps its own."""
-        text = scan_to_json(scan)
+        """Called as each table finishes, so a killed run can resume without redoing it. Rows are
+        written in batches (one transaction per RECORD_BATCH tables or RECORD_SECONDS): a kill costs
+        at most one batch of work, and 45,000 tables are not 45,000 transactions. Only a table
+        sampled in this run refreshes its classification's age; a reused one keeps its own and is
+        recorded without its classification, which stays in `tables`."""
+        text = scan_to_json(scan) if sampled else ""
+        self._run_rows.append((run_id, *scan.table.key, fingerprint, text))
+        if sampled and scan.status is TableStatus.SCANNED:
+            self._table_rows.append((self.warehouse, *scan.table.key, fingerprint, _now(), text))
+        if len(self._run_rows) >= RECORD_BATCH or time.monotonic() - self._flushed > RECORD_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._run_rows and not self._table_rows:
+            return
         with self._tx() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO run_tables VALUES (?, ?, ?, ?, ?)",
-                (run_id, *scan.table.key, fingerprint, text),
-            )
-            if sampled and scan.status is TableStatus.SCANNED:
-                db.execute(
-                    "INSERT OR REPLACE INTO tables VALUES (?, ?, ?, ?, ?, ?)",
-                    (self.warehouse, *scan.table.key, fingerprint, _now(), text),
-                )
+            db.executemany("INSERT OR REPLACE INTO run_tables VALUES (?, ?, ?, ?, ?)", self._run_rows)
+            db.executemany("INSERT OR REPLACE INTO tables VALUES (?, ?, ?, ?, ?, ?)", self._table_rows)
+        self._run_rows.clear()
+        self._table_rows.clear()
+        self._flushed = time.monotonic()
 
     def cached_scan(self, key: TableKey, fingerprint: str, max_age_days: float) -> str | None:
         """A fresh classification of an unchanged table, or None."""
@@ -480,6 +504,7 @@ class StateStore:
                 (self.warehouse,),
             )
         }
+        self.flush()
         baseline: dict[str, Baseline] = {}
         current = {f.fingerprint for f in findings}
         fixed: list[FixedFinding] = []

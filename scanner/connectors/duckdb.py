@@ -35,6 +35,7 @@ SAFE_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "allow_community_extensions": False,
     "lock_configuration": True,
 }
+DEFAULT_MEMORY_LIMIT = "256MB"  # per connection, and so per worker (duckdb:///w.duckdb?memory_limit=1GB)
 META_SCHEMA = "exposure_meta"
 META_SCOPES = ("table", "serde")
 SKIPPED_SCHEMAS = frozenset({META_SCHEMA, "information_schema", "pg_catalog"})
@@ -60,8 +61,16 @@ class DuckDBConnector:
             )
         if not path.is_file():
             raise SourceError(f"DuckDB file not found: {path}", hint="check the path in --source")
+        params = dict(url.params)
+        config = {
+            **SAFE_CONFIG,
+            # DuckDB's buffer cache grows to 80 % of the machine unless told otherwise: a scan of
+            # 45,000 tables would keep them all. A small cache reads just as fast for sampling.
+            "memory_limit": params.get("memory_limit", DEFAULT_MEMORY_LIMIT),
+            "threads": int(params.get("threads", "1")) if params.get("threads", "1").isdigit() else 1,
+        }
         try:
-            self._conn = duckdb.connect(str(path), read_only=True, config=SAFE_CONFIG)
+            self._conn = duckdb.connect(str(path), read_only=True, config=config)
         except duckdb.Error as exc:
             first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
             raise SourceError(
@@ -147,26 +156,30 @@ class DuckDBConnector:
     def sample(
         self, table: Table, columns: Sequence[str], limit: int, max_cell_bytes: int = DEFAULT_MAX_CELL_BYTES
     ) -> dict[str, list[str | bytes]]:
-        out: dict[str, list[str | bytes]] = {}
+        """One bounded query per table: every column at once, LIMIT rows, no COUNT(*), each cell cut
+        to `max_cell_bytes` inside the engine."""
+        if not columns:
+            return {}
         source = exp.table_(table.name, db=table.database, quoted=True)
         types = {c.name: c.data_type for c in table.columns}
+        selected: list[exp.Expr] = []
+        spans: list[tuple[str, int, int]] = []  # column → its slice of the row
         for name in columns:
-            column = exp.column(name, quoted=True)
-            query = (
-                exp.select(*_capped(column, types.get(name, ""), max_cell_bytes))
-                .from_(source)
-                .where(exp.Not(this=exp.Is(this=column.copy(), expression=exp.Null())))
-                .limit(limit)
-            )
-            try:
-                rows = self._conn.execute(query.sql(dialect="duckdb")).fetchall()
-            except duckdb.Error as exc:
-                raise SourceError(f"cannot sample {table.fqn}.{name}: {type(exc).__name__}") from None
-            out[name] = [
-                cap_cell(as_text(next(v for v in row if v is not None)), max_cell_bytes)
-                for row in rows
-                if any(v is not None for v in row)
-            ]
+            parts = _capped(exp.column(name, quoted=True), types.get(name, ""), max_cell_bytes)
+            spans.append((name, len(selected), len(selected) + len(parts)))
+            selected.extend(exp.alias_(part, f"c{len(selected) + i}") for i, part in enumerate(parts))
+        query = exp.select(*selected).from_(source).limit(limit)
+        try:
+            rows = self._conn.execute(query.sql(dialect="duckdb")).fetchall()
+        except duckdb.Error as exc:
+            raise SourceError(f"cannot sample {table.fqn}: {type(exc).__name__}") from None
+        out: dict[str, list[str | bytes]] = {name: [] for name in columns}
+        for row in rows:
+            for name, start, stop in spans:
+                value = next((v for v in row[start:stop] if v is not None), None)
+                if value is not None:
+                    out[name].append(cap_cell(as_text(value), max_cell_bytes))
+        rows.clear()
         return out
 
     def read_grants(self, tables: Sequence[Table]) -> GrantSet | None:

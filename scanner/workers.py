@@ -1,0 +1,280 @@
+"""Sampling and classification in worker processes.
+
+Classification is CPU-bound Python: threads share one core through the GIL, processes use them all.
+Each worker opens its own connection to the value source, samples a table, classifies its columns
+and returns the column assessments — class names, counts, masked forms, never a value. Values live
+only inside a worker's memory, for the length of one table.
+
+The scan hands out one table at a time over each worker's own pipe, so a worker stuck on a table can
+be stopped (the process is ended and replaced) without corrupting a queue the others share; the table
+is reported unreadable, never clean. Workers are started with `spawn`: they import the scanner
+afresh and load the rule packs themselves, so nothing of the parent (open connections, threads)
+leaks into them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from scanner.catalog import column_encryption
+from scanner.classify import EMPTY_PROFILE, classify_column
+from scanner.connect import open_source
+from scanner.errors import ExposureError
+from scanner.models import Column, ColumnAssessment, Protection, Table, TableStatus, frozen_mapping
+from scanner.rules import ClassSpec, load_rulebook
+from scanner.sample import profile_table
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """What a worker needs to rebuild the scan's classifier and value source on its own."""
+
+    source: str  # where values are read
+    rule_packs: tuple[str, ...]
+    exposure_rules: str | None
+    builtin_rules: bool
+    sample_rows: int
+    max_cell_bytes: int
+
+
+@dataclass(frozen=True)
+class TableOutcome:
+    status: TableStatus
+    columns: tuple[ColumnAssessment, ...]
+    error: str | None = None
+    warning: str | None = None
+
+
+def classify_table(
+    sampler: Any, table: Table, specs: Sequence[ClassSpec], rows: int, max_cell_bytes: int
+) -> TableOutcome:
+    """Sample one table and classify every column; values are dropped as soon as they are counted."""
+    if table.catalog_error:
+        return TableOutcome(
+            TableStatus.UNREADABLE,
+            (),
+            table.catalog_error,
+            f"{table.fqn}: {table.catalog_error}; reported as unknown",
+        )
+    profile = profile_table(sampler, table, specs, rows, max_cell_bytes)
+    encrypted = column_encryption(table)
+    columns = []
+    for column in table.columns:
+        column_profile = profile.profiles.get(column.name, EMPTY_PROFILE)
+        assessment = classify_column(
+            column, column_profile, specs, encrypted.get(column.name.lower()), table=table.fqn
+        )
+        if not profile.readable:
+            # Metadata still classifies by name; values are unknown, never assumed safe.
+            assessment = ColumnAssessment(
+                column=assessment.column,
+                classes=assessment.classes,
+                protection=Protection.UNKNOWN,
+                sampled=0,
+                encrypted_by=assessment.encrypted_by,
+                notes=("values could not be read",),
+            )
+        columns.append(assessment)
+    if not profile.readable:
+        warning = f"{table.fqn}: could not be sampled ({profile.error}); reported as unknown"
+        return TableOutcome(TableStatus.UNREADABLE, tuple(columns), profile.error, warning)
+    return TableOutcome(TableStatus.SCANNED, tuple(columns))
+
+
+# --- tables and outcomes across the process boundary (plain data, no value) ---------------------
+
+
+def table_to_wire(table: Table) -> dict[str, Any]:
+    return {
+        "database": table.database,
+        "name": table.name,
+        "columns": [[c.name, c.data_type, c.comment, c.position, c.is_partition_key] for c in table.columns],
+        "owner": table.owner,
+        "table_type": table.table_type,
+        "comment": table.comment,
+        "location": table.location,
+        "created_at": table.created_at,
+        "row_estimate": table.row_estimate,
+        "properties": dict(table.properties),
+        "serde_properties": dict(table.serde_properties),
+        "catalog_error": table.catalog_error,
+    }
+
+
+def table_from_wire(raw: dict[str, Any]) -> Table:
+    return Table(
+        raw["database"],
+        raw["name"],
+        tuple(Column(*c) for c in raw["columns"]),
+        owner=raw["owner"],
+        table_type=raw["table_type"],
+        comment=raw["comment"],
+        location=raw["location"],
+        created_at=raw["created_at"],
+        row_estimate=raw["row_estimate"],
+        properties=frozen_mapping(raw["properties"]),
+        serde_properties=frozen_mapping(raw["serde_properties"]),
+        catalog_error=raw["catalog_error"],
+    )
+
+
+def _outcome_to_wire(outcome: TableOutcome) -> dict[str, Any]:
+    from scanner.state import assessment_to_json
+
+    # the state store's codec, plus the masked examples the reports show (in memory only)
+    return {
+        "status": outcome.status.value,
+        "columns": [
+            {**assessment_to_json(c), "examples": [x.masked_example for x in c.classes]}
+            for c in outcome.columns
+        ],
+        "error": outcome.error,
+        "warning": outcome.warning,
+    }
+
+
+def _outcome_from_wire(raw: dict[str, Any]) -> TableOutcome:
+    from scanner.state import assessment_from_json
+
+    columns = []
+    for item in raw["columns"]:
+        assessment = assessment_from_json(item)
+        classes = tuple(
+            replace(x, masked_example=example)
+            for x, example in zip(assessment.classes, item["examples"], strict=True)
+        )
+        columns.append(replace(assessment, classes=classes))
+    return TableOutcome(TableStatus(raw["status"]), tuple(columns), raw["error"], raw["warning"])
+
+
+def _worker(settings: ScanSettings, tasks: Connection) -> None:
+    """A worker's life: load the packs, open a connection, classify tables until told to stop."""
+    try:
+        rulebook = load_rulebook(
+            tuple(Path(p) for p in settings.rule_packs),
+            Path(settings.exposure_rules) if settings.exposure_rules else None,
+            settings.builtin_rules,
+        )
+        try:
+            sampler: Any = open_source(settings.source)
+            opened_error = None
+        except ExposureError as exc:
+            sampler, opened_error = None, exc.message
+        while True:
+            message = tasks.recv()
+            if message is None:
+                break
+            index, raw = message
+            table = table_from_wire(raw)
+            if sampler is None:
+                note = f"{table.fqn}: {opened_error}; reported as unknown"
+                outcome = TableOutcome(TableStatus.UNREADABLE, (), opened_error, note)
+            else:
+                try:
+                    outcome = classify_table(sampler, table, rulebook.classes, settings.sample_rows,
+                                             settings.max_cell_bytes)  # fmt: skip
+                except ExposureError as exc:
+                    outcome = TableOutcome(TableStatus.UNREADABLE, (), exc.message,
+                                           f"{table.fqn}: {exc.message}; reported as unknown")  # fmt: skip
+            tasks.send((index, _outcome_to_wire(outcome)))
+        if sampler is not None:
+            with contextlib.suppress(Exception):
+                sampler.close()
+    except (EOFError, KeyboardInterrupt, BrokenPipeError):
+        pass
+    finally:
+        tasks.close()
+        # Leave without running the interpreter's exit handlers: nothing of this process should
+        # outlive it, and a half-closed connection must not block the scan.
+        os._exit(0)
+
+
+class _Slot:
+    """One worker process and the table it is working on."""
+
+    def __init__(self, context: Any, settings: ScanSettings) -> None:
+        self.conn, child = context.Pipe(duplex=True)
+        self.process = context.Process(target=_worker, args=(settings, child), daemon=True)
+        self.process.start()
+        child.close()
+        self.index: int | None = None
+        self.since = 0.0
+
+    def give(self, index: int, table: Table) -> None:
+        self.index, self.since = index, time.monotonic()
+        self.conn.send((index, table_to_wire(table)))
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError, BrokenPipeError):
+            self.conn.send(None)
+        self.process.join(timeout=5)
+        self.kill()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout=5)
+        with contextlib.suppress(OSError):
+            self.conn.close()
+
+
+def classify_in_workers(
+    tables: Sequence[Table], settings: ScanSettings, count: int, timeout: float
+) -> Iterator[tuple[int, TableOutcome]]:
+    """(index, outcome) for every table, as each finishes. A table that overruns `timeout` seconds,
+    or whose worker dies, is reported unreadable and its worker replaced."""
+    if not tables:
+        return
+    context = multiprocessing.get_context("spawn")
+    slots = [_Slot(context, settings) for _ in range(max(1, min(count, len(tables))))]
+    pending = list(range(len(tables) - 1, -1, -1))  # popped from the end: in order
+    remaining = len(tables)
+    try:
+        for slot in slots:
+            if pending:
+                index = pending.pop()
+                slot.give(index, tables[index])
+        while remaining:
+            busy = [slot for slot in slots if slot.index is not None]
+            ready = wait([slot.conn for slot in busy], timeout=0.5)
+            now = time.monotonic()
+            for position, slot in enumerate(slots):
+                if slot.index is None:
+                    continue
+                index, replace = slot.index, False
+                if slot.conn in ready:
+                    try:
+                        _, raw = slot.conn.recv()
+                        outcome = _outcome_from_wire(raw)
+                    except (EOFError, OSError):
+                        outcome, replace = _lost(tables[index], "its worker stopped"), True
+                elif now - slot.since > timeout:
+                    outcome, replace = _lost(tables[index], f"timed out after {timeout:g} s"), True
+                elif not slot.process.is_alive():
+                    outcome, replace = _lost(tables[index], "its worker stopped"), True
+                else:
+                    continue
+                remaining -= 1
+                slot.index = None
+                if replace:
+                    slot.kill()
+                    slot = slots[position] = _Slot(context, settings)
+                yield index, outcome
+                if pending:
+                    following = pending.pop()
+                    slot.give(following, tables[following])
+    finally:
+        for slot in slots:
+            slot.stop()
+
+
+def _lost(table: Table, why: str) -> TableOutcome:
+    return TableOutcome(TableStatus.UNREADABLE, (), why, f"{table.fqn}: {why}; reported as unknown")
