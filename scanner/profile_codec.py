@@ -24,9 +24,14 @@ CODEC_VERSION = 1
 
 def to_data(value: Any) -> Any:
     """A JSON-ready form of a dataclass tree: mappings become [key, value] pairs (keys need not be
-    strings), enums their values, sets sorted lists."""
+    strings), enums their values, sets sorted lists. Fields at their default are left out (most
+    of a profile's counts are zero); the dataclass supplies them again when it is rebuilt."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: to_data(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not _at_default(f, getattr(value, f.name))
+        }
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Mapping):
@@ -38,6 +43,14 @@ def to_data(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     raise TypeError(f"cannot encode a {type(value).__name__} in a profile")
+
+
+def _at_default(field: dataclasses.Field[Any], value: Any) -> bool:
+    if field.default is not dataclasses.MISSING:
+        return bool(value == field.default)
+    if field.default_factory is not dataclasses.MISSING:
+        return bool(value == field.default_factory())
+    return False
 
 
 @cache

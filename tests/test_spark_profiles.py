@@ -116,6 +116,13 @@ def test_codec_follows_dataclass_fields_it_does_not_name() -> None:
     assert from_data(Grown, to_data(Grown({}, {}))) == Grown({}, {})
 
 
+def test_fields_at_their_default_are_left_out() -> None:
+    evidence = ClassEvidence(matched=3, masked_example="***-**-1234")
+    assert to_data(evidence) == {"matched": 3, "masked_example": "***-**-1234"}
+    assert from_data(ClassEvidence, to_data(evidence)) == evidence
+    assert to_data(Grown({}, {})) == {"by_kind": [], "inner": []}  # no default: always written
+
+
 def test_codec_refuses_what_it_does_not_know() -> None:
     data = to_data(_profile(VALUES))
     with pytest.raises(ValueError, match="no field"):
@@ -295,6 +302,8 @@ def test_unpartitioned_table_has_no_filter() -> None:
         ("sc://host:15002/?cell_bytes=2", "at least 16"),
         ("sc://host:15002/?properties_file=/etc/spark.conf", "in-process session"),
         ("spark:", "no Spark master"),
+        ("sc://host:15002/?python_env=/tmp/env.rpm", "packed environment"),
+        ("sc://host:15002/?python_env=/nonexistent/env.tar.gz", "python_env not found"),
     ],
 )
 def test_bad_urls_are_usage_errors(url: str, message: str) -> None:

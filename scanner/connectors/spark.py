@@ -10,7 +10,10 @@ URLs:
   master, so `spark:yarn` runs the driver here against YARN. `properties_file=` loads a Spark
   properties file (as spark-submit's --properties-file; metastore settings, passwords) without
   putting its values on a command line. Otherwise Spark reads $SPARK_CONF_DIR as usual.
-Both: `databases` (comma list to enumerate), `cell_bytes` (cap per sampled cell, default 8192).
+Both: `databases` (comma list to enumerate), `cell_bytes` (cap per sampled cell, default 8192),
+`python_env` (a packed environment, e.g. venv-pack output, that executors unpack and run Python
+from: the classifier's dependencies have native code), `cluster_id` (Databricks: sent as the
+x-databricks-cluster-id header).
 
 Per table, one Spark job: `SELECT <every column, each cut to cell_bytes> FROM t [WHERE <newest
 partition>] LIMIT n`, coalesced into one task, then `mapInArrow` runs `profile_values` on the rows
@@ -70,6 +73,9 @@ _PLAIN_TYPES = re.compile(
     r"boolean)\b"
 )
 _COMPLEX_TYPES = ("array", "map", "struct")
+_ARCHIVES = (".tar.gz", ".tgz", ".tar", ".zip")
+# Where executors unpack `python_env`, relative to their working directory.
+_ENV_DIR = "exposure_env"
 # Packages of the scanner that executors never import.
 _NOT_SHIPPED = frozenset({"cli", "report", "templates", "examples", "__pycache__"})
 
@@ -85,6 +91,7 @@ class SparkOptions:
     retries: int = 3
     use_ssl: bool = False
     properties_file: Path | None = None
+    python_env: Path | None = None
     params: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -123,6 +130,14 @@ def parse_options(url: SourceURL) -> SparkOptions:
             "properties_file applies to an in-process session (spark:...), not to Spark Connect",
             hint="the Connect server reads its own configuration",
         )
+    python_env = Path(params["python_env"]).expanduser() if params.get("python_env") else None
+    if python_env is not None and not python_env.name.endswith(_ARCHIVES):
+        raise SourceError(
+            f"python_env must be a packed environment ({', '.join(_ARCHIVES)}): {python_env}",
+            hint="e.g. venv-pack -o scanner-env.tar.gz",
+        )
+    if python_env is not None and not python_env.is_file():
+        raise SourceError(f"python_env not found: {python_env}", hint="check the path")
     return SparkOptions(
         url=url,
         connect=connect,
@@ -133,6 +148,7 @@ def parse_options(url: SourceURL) -> SparkOptions:
         retries=int(_number(params, "retries", 3, url)),
         use_ssl=params.get("use_ssl", "false").lower() in ("true", "1", "yes"),
         properties_file=Path(properties).expanduser() if properties else None,
+        python_env=python_env,
         params=params,
     )
 
@@ -260,6 +276,8 @@ def _open_connect(options: SparkOptions) -> Any:
         builder.set("token", token)
     if url.user:
         builder.set("user_id", url.user)
+    if options.params.get("cluster_id"):
+        builder.set("x-databricks-cluster-id", options.params["cluster_id"])
     probe = builder.toChannel()
     try:
         grpc.channel_ready_future(probe).result(timeout=options.connect_timeout)
@@ -352,6 +370,8 @@ def _acquire(options: SparkOptions) -> Any:
                 # still counts), which the HiveServer2 path shares: SHOW PARTITIONS lists it too.
                 session.conf.set("spark.sql.optimizer.metadataOnly", "true")
                 session.addArtifacts(str(scanner_archive(workdir)), pyfile=True)
+                if options.python_env is not None:
+                    _add_python_env(session, options.python_env)
             except Exception as exc:
                 shutil.rmtree(workdir, ignore_errors=True)
                 with contextlib.suppress(Exception):
@@ -362,6 +382,13 @@ def _acquire(options: SparkOptions) -> Any:
             shared = _SESSIONS[options.key] = _Shared(session, workdir)
         shared.refs += 1
         return shared.session
+
+
+def _add_python_env(session: Any, archive: Path) -> None:
+    """Executors unpack the archive into their working directory and run this session's Python
+    functions with its interpreter (Spark's per-session Python, 3.5 and later)."""
+    session.addArtifacts(f"{archive}#{_ENV_DIR}", archive=True)
+    session.conf.set("spark.sql.execution.pyspark.python", f"{_ENV_DIR}/bin/python")
 
 
 def _release(options: SparkOptions) -> None:

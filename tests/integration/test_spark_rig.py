@@ -425,6 +425,46 @@ def test_executors_import_the_scanner_shipped_as_an_artifact(spark_tables: str) 
     assert "exposure_scanner_" in row.path and ".zip" in row.path, row.path
 
 
+def test_executors_run_python_from_the_packed_environment(
+    spark_tables: str, tmp_path: Path, grants_file: Path
+) -> None:
+    """`python_env=` ships an archive that executors unpack and take their Python from. A real one
+    comes from venv-pack; this one's bin/python marks its workers, then runs this interpreter."""
+    import sys
+    import tarfile
+
+    python = tmp_path / "env" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text(f'#!/bin/sh\nEXPOSURE_PACKED_ENV=yes exec {sys.executable} "$@"\n')
+    python.chmod(0o755)
+    archive = tmp_path / "scanner-env.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(python.parent, arcname="bin")
+
+    def marker(batches: Iterator[Any]) -> Iterator[Any]:
+        import os
+
+        import pyarrow as pa
+
+        for _ in batches:
+            pass
+        yield pa.RecordBatch.from_pylist([{"packed": os.environ.get("EXPOSURE_PACKED_ENV", "no")}])
+
+    from scanner.connect import open_source
+
+    source = f"{spark_tables}?python_env={archive}"
+    connector = open_source(source)
+    try:
+        frame = connector._session.sql("SELECT 1 AS x").coalesce(1)  # type: ignore[attr-defined]
+        [row] = frame.mapInArrow(marker, "packed STRING").collect()
+    finally:
+        connector.close()
+    assert row.packed == "yes"
+    result = _scan(source, (CANARY_DB,), grants_file)
+    assert result.coverage.complete, result.warnings
+    assert _verdicts(result)[(f"{CANARY_DB}.people", "ssn")][3] == ("us_ssn",)
+
+
 def test_an_in_process_local_session_finds_the_same(
     scans: dict[str, ScanResult], rig_env: dict[str, str], grants_file: Path
 ) -> None:
