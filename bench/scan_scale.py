@@ -81,17 +81,18 @@ def main() -> None:
             base_cost = base_cost or cost
             print(
                 f"{count:>7} {workers:>7} {wall:>8.1f} {count / wall:>9.1f} {cost:>9.2f} {peak:>8.0f} "
-                f"{bare_ms:>13.2f} {cost / bare_ms:>7.1f}"
-                + ("" if code in (0, 1) else f"  (exit {code})")
+                f"{bare_ms:>13.2f} {cost / bare_ms:>7.1f}" + ("" if code in (0, 1) else f"  (exit {code})")
             )
         if not args.no_rescan:
             state = folder / f"state{size}.db"
             state.unlink(missing_ok=True)
             common = ["scan", "--source", f"duckdb://{db}", "--grants", str(db.with_suffix(".grants.sql")),
-                      "--state", str(state), "--format", "json", "-q", "--workers", str(max(args.workers))]  # fmt: skip
+                      "--state", str(state), "--format", "json", "-q", "--workers", str(max(args.workers))]  # fmt: skip  # noqa: E501
             first, _, _ = run([*common, "--out", str(folder / f"n1-{size}")])
             again, peak, _ = run([*common, "--out", str(folder / f"n2-{size}")])
-            print(f"{count:>7} nightly: first {first:.1f} s, unchanged rescan {again:.1f} s, peak {peak:.0f} MB")
+            print(
+                f"{count:>7} nightly: first {first:.1f} s, unchanged rescan {again:.1f} s, peak {peak:.0f} MB"
+            )
     if base_cost:
         print(f"per-table cost grows ×{cost / base_cost:.2f} from the smallest to the largest size")
     if not args.keep:

@@ -32,8 +32,8 @@ PLAIN = [
 ]
 SENSITIVE = [
     ("ssn", "VARCHAR", "lpad(CAST(100 + (i * 37 + s) % 600 AS VARCHAR), 3, '0') || '-' || "
-     "lpad(CAST(10 + (i * 13) % 89 AS VARCHAR), 2, '0') || '-' || lpad(CAST(1000 + (i * 7919) % 8999 AS VARCHAR), 4, '0')"),
-    ("contact_email", "VARCHAR", "'user' || CAST(i AS VARCHAR) || '.' || CAST(s AS VARCHAR) || '@example.net'"),
+     "lpad(CAST(10 + (i * 13) % 89 AS VARCHAR), 2, '0') || '-' || lpad(CAST(1000 + (i * 7919) % 8999 AS VARCHAR), 4, '0')"),  # noqa: E501
+    ("contact_email", "VARCHAR", "'user' || CAST(i AS VARCHAR) || '.' || CAST(s AS VARCHAR) || '@example.net'"),  # noqa: E501
     ("message_text", "VARCHAR", "['can you cover my shift tomorrow, my kid is sick', "
      "'i told my manager i am looking for another job, keep it between us', "
      "'thanks for listening yesterday, i really needed it', 'running late, save me a seat'][1 + (i % 4)]"),
