@@ -12,8 +12,8 @@ URLs:
   putting its values on a command line. Otherwise Spark reads $SPARK_CONF_DIR as usual.
 Both: `databases` (comma list to enumerate), `cell_bytes` (cap per sampled cell, default 8192),
 `python_env` (a packed environment, e.g. venv-pack output, that executors unpack and run Python
-from: the classifier's dependencies have native code), `cluster_id` (Databricks: sent as the
-x-databricks-cluster-id header).
+from: the classifier's dependencies have native code). `cluster_id` (sc:// on Databricks) is sent
+as the x-databricks-cluster-id header.
 
 Per table, one Spark job: `SELECT <every column, each cut to cell_bytes> FROM t [WHERE <newest
 partition>] LIMIT n`, coalesced into one task, then `mapInArrow` runs `profile_values` on the rows
@@ -112,8 +112,7 @@ def parse_options(url: SourceURL) -> SparkOptions:
         if not url.host:
             raise SourceError(f"no host in {url.redacted}", hint="e.g. sc://spark-connect.example.com:15002")
         if url.path not in ("", "/"):
-            # Spark Connect's own `/;key=value` parameters would carry tokens into logs.
-            # Not echoed: the path is where Spark Connect's own `;token=` would be.
+            # Spark Connect's own `/;token=...` form would carry tokens into logs; not echoed.
             raise SourceError(
                 f"sc://{url.host}:{url.port or 15002} has a path; Spark Connect parameters go in the "
                 "query here",
@@ -454,7 +453,8 @@ class SparkConnector:
         self.options = parse_options(url)
         self._session = _acquire(self.options)
         self._closed = False
-        # The classes ship once per connector, pickled; executors rebuild them once per worker.
+        # The classes, pickled once per connector rather than per table; every job carries them,
+        # and each executor worker unpickles them once (spark_executor.plan_specs).
         self._specs: tuple[tuple[ClassSpec, ...], bytes, str] | None = None
 
     def _q(self, *parts: str) -> str:
