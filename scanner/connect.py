@@ -171,6 +171,7 @@ def _load_builtin_connectors() -> None:
     from scanner.connectors import duckdb as _duckdb  # noqa: F401
     from scanner.connectors import hive as _hive  # noqa: F401
     from scanner.connectors import metastore as _metastore  # noqa: F401
+    from scanner.connectors import spark as _spark  # noqa: F401
 
 
 def open_source(url: str) -> Connector:

@@ -317,7 +317,7 @@ class GrantSet:
         return bool(self.sources)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per class found, per column, kept for every scanned table
 class Classification:
     """One sensitivity class found in a column, with the evidence for it."""
 
@@ -331,7 +331,7 @@ class Classification:
     masked_example: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per column of every scanned table: 2 M at warehouse scale
 class ColumnAssessment:
     column: Column
     classes: tuple[Classification, ...]

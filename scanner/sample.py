@@ -1,13 +1,15 @@
 """Sampling: bounded reads of non-null values, held in memory only for the classifier.
 
 Values never leave this call chain: `profile_table` returns counts and masked forms. A connector
-that can classify inside the engine would replace `profile_table` and return the same profiles.
+that classifies inside the engine (Spark) has a `profile_table` method of its own that returns the
+same profiles, and values never reach this process at all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from scanner.classify import ColumnProfile, profile_values
 from scanner.connect import Sampler
@@ -31,6 +33,15 @@ class TableProfile:
         return self.error is None
 
 
+@runtime_checkable
+class EngineProfiler(Protocol):
+    """A sampler that profiles inside the engine: only profiles reach the scanner."""
+
+    def profile_table(
+        self, table: Table, specs: Sequence[ClassSpec], rows: int, max_cell_bytes: int | None = None
+    ) -> TableProfile: ...
+
+
 def profile_table(
     connector: Sampler,
     table: Table,
@@ -41,6 +52,8 @@ def profile_table(
     columns = [c.name for c in table.columns]
     if not columns:
         return TableProfile({})
+    if isinstance(connector, EngineProfiler):
+        return connector.profile_table(table, specs, rows, max_cell_bytes)
     try:
         samples = connector.sample(table, columns, rows, max_cell_bytes)
     except ExposureError as exc:

@@ -9,7 +9,7 @@ import csv
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -56,7 +56,7 @@ from scanner.sample import DEFAULT_SAMPLE_ROWS
 from scanner.serialize import result_dict
 from scanner.state import StateStore, metadata_fingerprint, read_latest_document, scan_from_json
 from scanner.suppress import apply_suppressions, load_suppressions
-from scanner.workers import ScanSettings, classify_in_workers
+from scanner.workers import ScanSettings, classify_tables
 from scanner.yamlio import decode_utf8, ensure_regular_file, first_bad_utf8_line, parse_json, read_bytes
 
 ProgressHook = Callable[[int, int, str], None]
@@ -128,8 +128,8 @@ def _run(
             run_id, resumed = interrupted.run_id, interrupted.scans
         state.begin_run(run_id, started, config.mode, connector.url.redacted)
 
-    # Results stream: each table becomes its finding as soon as it is classified, and only the columns
-    # that hold something sensitive are kept. Keyed by typed parts: a."b.c" and "a.b".c are two tables.
+    # Results stream: each table becomes its finding as soon as it is classified. Keyed by typed
+    # parts: a."b.c" and "a.b".c are two tables, whatever their names print as.
     scans: dict[tuple[str, str], TableScan] = {}
     findings: list[Finding] = []
     fingerprints: dict[tuple[str, str], str] = {}
@@ -138,13 +138,12 @@ def _run(
     reused = 0
 
     def finish(table: Table, scan: TableScan, record: str | None) -> None:
-        slim = replace(scan, columns=tuple(c for c in scan.columns if c.classes))
-        scans[table.key] = slim
-        finding = builder.build(slim)
+        scans[table.key] = scan
+        finding = builder.build(scan)
         if finding is not None:
             findings.append(finding)
         if state is not None and record is not None:
-            state.record_table(run_id, slim, fingerprints[table.key], sampled=record == "sampled")
+            state.record_table(run_id, scan, fingerprints[table.key], sampled=record == "sampled")
         if progress is not None:
             progress(len(scans), len(tables), table.fqn)
 
@@ -177,7 +176,9 @@ def _run(
         max_cell_bytes=config.max_cell_bytes,
     )
     batch = [tables[i] for i in todo]
-    for position, outcome in classify_in_workers(batch, settings, config.workers, config.table_timeout):
+    for position, outcome in classify_tables(
+        batch, settings, rulebook.classes, config.workers, config.table_timeout
+    ):
         index = todo[position]
         table = tables[index]
         if outcome.warning:

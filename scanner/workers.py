@@ -19,6 +19,8 @@ import multiprocessing
 import os
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -30,7 +32,7 @@ from scanner.connect import open_source
 from scanner.errors import ExposureError
 from scanner.models import Column, ColumnAssessment, Protection, Table, TableStatus, frozen_mapping
 from scanner.rules import ClassSpec, load_rulebook
-from scanner.sample import profile_table
+from scanner.sample import EngineProfiler, profile_table
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,60 @@ def classify_in_workers(
     finally:
         for slot in slots:
             slot.stop()
+
+
+def classify_tables(
+    tables: Sequence[Table], settings: ScanSettings, specs: Sequence[ClassSpec], count: int, timeout: float
+) -> Iterator[tuple[int, TableOutcome]]:
+    """Worker processes when this process would classify values; threads when the engine profiles
+    inside itself (Spark's executors) and this process only waits for profiles."""
+    if not tables:
+        return
+    try:
+        probe: Any = open_source(settings.source)
+    except ExposureError:
+        probe = None  # the workers meet the same error and report every table unknown
+    if probe is not None and isinstance(probe, EngineProfiler):
+        yield from _classify_in_threads(tables, probe, settings, specs, count, timeout)
+        return
+    if probe is not None:
+        with contextlib.suppress(Exception):
+            probe.close()
+    yield from classify_in_workers(tables, settings, count, timeout)
+
+
+def _classify_in_threads(
+    tables: Sequence[Table], sampler: Any, settings: ScanSettings, specs: Sequence[ClassSpec], count: int,
+    timeout: float,
+) -> Iterator[tuple[int, TableOutcome]]:  # fmt: skip
+    pool = ThreadPoolExecutor(max_workers=max(1, count), thread_name_prefix="exposure-engine")
+    try:
+        pending = {
+            pool.submit(
+                classify_table, sampler, table, specs, settings.sample_rows, settings.max_cell_bytes
+            ): i
+            for i, table in enumerate(tables)
+        }
+        started: dict[Future[TableOutcome], float] = {}
+        while pending:
+            done, _ = futures_wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            now = time.monotonic()
+            for future in done:
+                index = pending.pop(future)
+                started.pop(future, None)
+                try:
+                    yield index, future.result()
+                except ExposureError as exc:
+                    yield index, _lost(tables[index], exc.message)
+            # only the futures running now can time out: the rest are still queued
+            for future in [f for f in pending if f.running()][: max(1, count)]:
+                if now - started.setdefault(future, now) > timeout:
+                    index = pending.pop(future)
+                    yield index, _lost(tables[index], f"timed out after {timeout:g} s")
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+        with contextlib.suppress(Exception):
+            sampler.close()
 
 
 def _lost(table: Table, why: str) -> TableOutcome:

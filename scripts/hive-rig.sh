@@ -2,18 +2,20 @@
 # A real HiveServer2-protocol warehouse on loopback, for integration tests.
 #
 #   scripts/hive-rig.sh start [STATE_DIR]   install what is missing, start, print env lines
-#   scripts/hive-rig.sh stop  [STATE_DIR]   stop the thrift server and PostgreSQL
+#   scripts/hive-rig.sh stop  [STATE_DIR]   stop the Spark servers and PostgreSQL
 #   scripts/hive-rig.sh env   [STATE_DIR]   print env lines of a running rig
 #
 # STATE_DIR defaults to ${EXPOSURE_RIG_DIR:-/tmp/exposure-hive-rig}. Stdout carries only the
 # shell-sourceable env lines (also written to STATE_DIR/rig.env); progress and errors go to stderr.
 #
 # Parts: PostgreSQL (the Hive metastore's database), the metastore schema created once by DataNucleus
-# SchemaTool from the package.jdo in pyspark's hive-metastore jar, and Spark's Thrift Server
-# (HiveThriftServer2), which speaks the HiveServer2 protocol, with an embedded metastore client.
+# SchemaTool from the package.jdo in pyspark's hive-metastore jar, Spark's Thrift Server
+# (HiveThriftServer2), which speaks the HiveServer2 protocol, and a Spark Connect server (gRPC, the
+# protocol of `sc://` URLs); both Spark servers have an embedded metastore client on that database.
+# The Connect server's executors run Python UDFs with RIG_PYTHON, so they import what it has.
 #
 # Knobs: RIG_PYTHON (python that gets pyspark; default: the repo's .venv, else python3),
-# RIG_START_TIMEOUT (seconds to wait for the thrift server, default 180), RIG_PG_BIN.
+# RIG_START_TIMEOUT (seconds to wait for each Spark server, default 180), RIG_PG_BIN.
 set -euo pipefail
 
 PYSPARK_VERSION=4.3.0
@@ -23,6 +25,7 @@ HOST=127.0.0.1
 START_TIMEOUT=${RIG_START_TIMEOUT:-180}
 JDBC_JAR=/usr/share/java/postgresql.jar
 THRIFT_CLASS=org.apache.spark.sql.hive.thriftserver.HiveThriftServer2
+CONNECT_CLASS=org.apache.spark.sql.connect.service.SparkConnectServer
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -54,9 +57,11 @@ PGLOG=$PGRUN/postgres.log
 PASSWORD_FILE=$STATE/metastore.password
 SCHEMA_DIR=$STATE/schema
 SCHEMA_DONE=$STATE/schema.done
-SPARK_CONF=$STATE/spark-thrift.conf
+SPARK_CONF=$STATE/spark.conf     # the Spark servers' properties, password included (0600)
 THRIFT_LOG=$STATE/thrift.log
 THRIFT_PID=$STATE/thrift.pid
+CONNECT_LOG=$STATE/connect.log
+CONNECT_PID=$STATE/connect.pid
 ENV_FILE=$STATE/rig.env
 
 # PostgreSQL refuses to run as root, so as root it runs as the `postgres` OS user.
@@ -157,6 +162,12 @@ sys.exit(sys.prefix != sys.base_prefix
     fi
   fi
   command -v "$PY" >/dev/null || die "python '$PY' not found (set RIG_PYTHON)"
+  # Absolute, without resolving symlinks (a venv's python is a symlink to the base interpreter):
+  # the Connect server runs from the state dir and hands this path to its Python workers.
+  case $PY in
+    */*) PY=$(cd "$(dirname "$PY")" && pwd)/$(basename "$PY") ;;
+    *) PY=$(command -v "$PY") ;;
+  esac
 }
 
 ensure_pyspark() {
@@ -211,13 +222,17 @@ pg_running() {
   [ -f "$PGDATA/PG_VERSION" ] && as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1
 }
 
-thrift_running() {
+# server_running PIDFILE CLASS: the JVM in PIDFILE is alive and runs CLASS.
+server_running() {
   local pid
-  [ -s "$THRIFT_PID" ] || return 1
-  pid=$(cat "$THRIFT_PID")
+  [ -s "$1" ] || return 1
+  pid=$(cat "$1")
   # Check the command line too: after a reboot the pid may belong to something else.
-  alive "$pid" && grep -qaF "$THRIFT_CLASS" "/proc/$pid/cmdline" 2>/dev/null
+  alive "$pid" && grep -qaF "$2" "/proc/$pid/cmdline" 2>/dev/null
 }
+
+thrift_running() { server_running "$THRIFT_PID" "$THRIFT_CLASS"; }
+connect_running() { server_running "$CONNECT_PID" "$CONNECT_CLASS"; }
 
 # alive PID: the process exists and is not a zombie (a zombie still answers kill -0).
 alive() {
@@ -244,6 +259,8 @@ write_env() {
     echo "EXPOSURE_METASTORE_USER=$METASTORE_USER"
     echo "EXPOSURE_METASTORE_DB=$METASTORE_DB"
     printf 'EXPOSURE_METASTORE_PASSWORD_FILE=%q\n' "$PASSWORD_FILE"
+    echo "EXPOSURE_SPARK_CONNECT_URL=sc://$HOST:$(cat "$STATE/connect.port")"
+    printf 'EXPOSURE_SPARK_PROPERTIES_FILE=%q\n' "$SPARK_CONF"
   } >"$tmp"
   mv "$tmp" "$ENV_FILE"
 }
@@ -345,17 +362,18 @@ EOF
 }
 
 # ---------------------------------------------------------------------------------------------
-# Spark Thrift Server
+# Spark servers: the Thrift Server (HiveServer2 protocol) and the Connect server (gRPC)
 
-start_thrift() {
-  local port pid waited=0
-  port=$(choose_port "$STATE/thrift.port")
-  mkdir -p "$STATE/warehouse" "$STATE/spark-local"
+write_spark_conf() {
   (
     umask 077
-    # A properties file, not --conf, so the metastore password stays out of argv.
+    # A properties file, not --conf, so the metastore password stays out of argv. Both servers
+    # read it and add their own listener settings on the command line; an in-process session
+    # (the scanner's spark:local[N] source) can load it as it is, JDBC driver included.
     cat >"$SPARK_CONF" <<EOF
 spark.driver.memory=1g
+spark.jars=$JDBC_JAR
+spark.driver.extraClassPath=$JDBC_JAR
 spark.ui.enabled=false
 spark.driver.bindAddress=$HOST
 spark.driver.host=$HOST
@@ -369,70 +387,117 @@ spark.hadoop.hive.metastore.schema.verification=false
 spark.hadoop.datanucleus.schema.autoCreateAll=false
 EOF
   )
-  log "starting the thrift server on $HOST:$port (log: $THRIFT_LOG)"
-  : >"$THRIFT_LOG"
-  # setsid + nohup: the server outlives this shell and its terminal. The cwd is the state dir so
-  # stray files (derby.log, metastore_db) land there. spark-submit execs into the JVM, so $! is it.
+  mkdir -p "$STATE/warehouse" "$STATE/spark-local" "$STATE/connect-local"
+  rm -f "$STATE/spark-thrift.conf"   # this file's name before the Connect server shared it
+}
+
+# launch_spark NAME PIDFILE LOG CLASS [spark-submit args...]: start a Spark server in the
+# background. setsid + nohup: it outlives this shell and its terminal. The cwd is the state dir so
+# stray files (derby.log, metastore_db) land there. spark-submit execs into the JVM, so $! is it.
+launch_spark() {
+  local name=$1 pidfile=$2 logfile=$3 class=$4
+  shift 4
+  log "starting the $name (log: $logfile)"
+  : >"$logfile"
   (
     cd "$STATE"
     exec 9>&-
     export SPARK_LOCAL_IP=$HOST   # else Spark resolves the host name to a non-loopback address
     exec setsid nohup "$SPARK_HOME/bin/spark-submit" \
-      --class "$THRIFT_CLASS" --name exposure-hive-rig \
-      --master 'local[2]' --driver-memory 1g \
+      --class "$class" --master 'local[2]' --driver-memory 1g \
       --properties-file "$SPARK_CONF" \
       --jars "$JDBC_JAR" --driver-class-path "$JDBC_JAR" \
-      spark-internal \
-      --hiveconf "hive.server2.thrift.port=$port" \
-      --hiveconf "hive.server2.thrift.bind.host=$HOST" \
-      </dev/null >>"$THRIFT_LOG" 2>&1
+      "$@" </dev/null >>"$logfile" 2>&1
   ) &
-  pid=$!
-  echo "$pid" >"$THRIFT_PID"
-  until grep -q 'HiveThriftServer2 started' "$THRIFT_LOG" 2>/dev/null; do
+  echo "$!" >"$pidfile"
+}
+
+# wait_spark NAME PIDFILE LOG CLASS READY_PATTERN PORT: wait for the log line that says the server
+# is up, then for the port to accept connections.
+wait_spark() {
+  local name=$1 pidfile=$2 logfile=$3 class=$4 ready=$5 port=$6 pid waited=0 tries=0
+  pid=$(cat "$pidfile")
+  until grep -q "$ready" "$logfile" 2>/dev/null; do
     if ! alive "$pid"; then
-      rm -f "$THRIFT_PID"
-      die "the thrift server exited during start-up" "$THRIFT_LOG"
+      rm -f "$pidfile"
+      die "the $name exited during start-up" "$logfile"
     fi
     if [ "$waited" -ge "$START_TIMEOUT" ]; then
-      stop_thrift
-      die "the thrift server did not start within ${START_TIMEOUT}s" "$THRIFT_LOG"
+      stop_spark "$name" "$pidfile" "$class"
+      die "the $name did not start within ${START_TIMEOUT}s" "$logfile"
     fi
     sleep 1
     waited=$((waited + 1))
   done
   # The log line comes just after the listener opens; confirm with a real connect.
-  local tries=0
   until tcp_open "$port"; do
     tries=$((tries + 1))
     if [ "$tries" -ge 30 ]; then
-      stop_thrift
-      die "thrift server logged start but $HOST:$port does not accept connections" "$THRIFT_LOG"
+      stop_spark "$name" "$pidfile" "$class"
+      die "the $name logged start but $HOST:$port does not accept connections" "$logfile"
     fi
     sleep 1
   done
-  log "thrift server up after ~${waited}s (pid $pid)"
+  log "$name up $(ps -o etimes= -p "$pid" | tr -d ' ')s after launch (pid $pid)"
 }
 
-stop_thrift() {
-  local pid _
-  [ -s "$THRIFT_PID" ] || return 0
-  pid=$(cat "$THRIFT_PID")
-  if thrift_running; then
-    log "stopping the thrift server (pid $pid)"
+# stop_spark NAME PIDFILE CLASS
+stop_spark() {
+  local name=$1 pidfile=$2 class=$3 pid _
+  [ -s "$pidfile" ] || return 0
+  pid=$(cat "$pidfile")
+  if server_running "$pidfile" "$class"; then
+    log "stopping the $name (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 30); do
       alive "$pid" || break
       sleep 1
     done
     if alive "$pid"; then
-      log "thrift server ignored TERM for 30s; killing it"
+      log "$name ignored TERM for 30s; killing it"
       kill -KILL "$pid" 2>/dev/null || true
       sleep 1
     fi
   fi
-  rm -f "$THRIFT_PID"
+  rm -f "$pidfile"
 }
+
+launch_thrift() {
+  local port
+  port=$(choose_port "$STATE/thrift.port")
+  launch_spark "thrift server" "$THRIFT_PID" "$THRIFT_LOG" "$THRIFT_CLASS" --name exposure-hive-rig \
+    spark-internal \
+    --hiveconf "hive.server2.thrift.port=$port" \
+    --hiveconf "hive.server2.thrift.bind.host=$HOST"
+}
+
+wait_thrift() {
+  wait_spark "thrift server" "$THRIFT_PID" "$THRIFT_LOG" "$THRIFT_CLASS" 'HiveThriftServer2 started' \
+    "$(cat "$STATE/thrift.port")"
+}
+
+stop_thrift() { stop_spark "thrift server" "$THRIFT_PID" "$THRIFT_CLASS"; }
+
+# The Connect server: Hive catalog on the same metastore, gRPC on loopback only. PYSPARK_PYTHON
+# picks the interpreter of the executors' Python workers (mapInArrow, UDFs): the one that has the
+# scanner's dependencies. Session artifacts (the scanner's code) are added per client session.
+launch_connect() {
+  local port
+  port=$(choose_port "$STATE/connect.port")
+  PYSPARK_PYTHON=$PY launch_spark "Spark Connect server" "$CONNECT_PID" "$CONNECT_LOG" "$CONNECT_CLASS" \
+    --name exposure-connect-rig \
+    --conf spark.sql.catalogImplementation=hive \
+    --conf "spark.connect.grpc.binding.address=$HOST" \
+    --conf "spark.connect.grpc.binding.port=$port" \
+    --conf "spark.local.dir=$STATE/connect-local"
+}
+
+wait_connect() {
+  wait_spark "Spark Connect server" "$CONNECT_PID" "$CONNECT_LOG" "$CONNECT_CLASS" \
+    'Spark Connect server started at' "$(cat "$STATE/connect.port")"
+}
+
+stop_connect() { stop_spark "Spark Connect server" "$CONNECT_PID" "$CONNECT_CLASS"; }
 
 stop_postgres() {
   if pg_running; then
@@ -457,7 +522,7 @@ cmd_start() {
   lock_state
   pick_python
   ensure_postgres
-  if pg_running && thrift_running && [ -s "$ENV_FILE" ]; then
+  if pg_running && thrift_running && connect_running && [ -s "$ENV_FILE" ]; then
     log "already running"
     cat "$ENV_FILE"
     return
@@ -466,14 +531,21 @@ cmd_start() {
   ensure_jdbc
   ensure_pyspark
   if ! pg_running; then
-    stop_thrift   # a server left without its database is useless; restart both
+    stop_thrift   # servers left without their database are useless; restart them all
+    stop_connect
     if [ "$(id -u)" = 0 ] && ! runuser -u "$PG_OS_USER" -- test -x "$STATE"; then
       die "$PG_OS_USER cannot enter $STATE (a parent directory is private); use a state dir under /tmp"
     fi
     start_postgres
   fi
   ensure_metastore_db
-  thrift_running || start_thrift
+  write_spark_conf
+  # Both servers start at once (about 30 s and 12 s alone on 2 cores), then are waited for.
+  local started=
+  thrift_running || { launch_thrift; started="$started thrift"; }
+  connect_running || { launch_connect; started="$started connect"; }
+  case $started in *thrift*) wait_thrift ;; esac
+  case $started in *connect*) wait_connect ;; esac
   write_env
   cat "$ENV_FILE"
 }
@@ -483,13 +555,14 @@ cmd_stop() {
   lock_state
   PG_BIN=$(find_pg_bin || true)
   stop_thrift
+  stop_connect
   [ -z "$PG_BIN" ] || stop_postgres
   log "stopped"
 }
 
 cmd_env() {
   PG_BIN=$(find_pg_bin || true)
-  if [ -s "$ENV_FILE" ] && [ -n "$PG_BIN" ] && pg_running && thrift_running; then
+  if [ -s "$ENV_FILE" ] && [ -n "$PG_BIN" ] && pg_running && thrift_running && connect_running; then
     cat "$ENV_FILE"
   else
     die "no running rig at $STATE (run: $0 start $STATE)"

@@ -26,8 +26,8 @@ if command -v chromium >/dev/null 2>&1; then
   export EXPOSURE_REQUIRE_BROWSER=1
 fi
 if [ "${EXPOSURE_NO_RIG:-0}" != 1 ]; then
-  # The integration tests run against a real HiveServer2 (Spark Thrift Server) and Hive's own
-  # metastore schema on PostgreSQL; with the rig started they must not skip.
+  # The integration tests run against a real HiveServer2 (Spark Thrift Server), a Spark Connect
+  # server and Hive's own metastore schema on PostgreSQL; with the rig started they must not skip.
   echo "== Hive rig"
   RIG_PYTHON=.venv/bin/python bash scripts/hive-rig.sh start >/dev/null
   export EXPOSURE_REQUIRE_RIG=1
