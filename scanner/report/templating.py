@@ -50,6 +50,12 @@ def breakable(name: Any) -> Markup:
     return Markup(_BREAK_AFTER.sub(r"\1<wbr>", str(escape(name))))  # noqa: S704 - escaped first
 
 
+def plain(value: Any) -> str:
+    """Text shown verbatim (a SQL statement in a fenced block): exact, except that control characters
+    from a hostile name never reach the file, where a `cat` would run them."""
+    return _CONTROL.sub("\ufffd", str(value)).replace("```", "`\u200b``")
+
+
 def number(value: Any) -> str:
     return f"{int(value):,}" if value is not None else "—"
 
@@ -70,6 +76,7 @@ def environment(autoescape: bool) -> jinja2.Environment:
     env.filters["code"] = code
     env.filters["cell"] = lambda value: code(value, cell=True)
     env.filters["number"] = number
+    env.filters["plain"] = plain
     env.filters["breakable"] = breakable
     env.tests["search"] = lambda value, pattern: re.search(pattern, str(value)) is not None
     env.filters["status_text"] = status_text
