@@ -50,3 +50,26 @@ def columns_named(value: str) -> list[str]:
         _, _, columns = group.rpartition(":")
         names += [name.strip().lower() for name in columns.split(",") if name.strip()]
     return names
+
+
+_FORMATS = (
+    ("iceberg", ("iceberg",)),
+    ("delta", ("delta",)),
+    ("hudi", ("hudi",)),
+    ("parquet", ("parquet",)),
+    ("orc", ("orc",)),
+    ("avro", ("avro",)),
+    ("text", ("textinputformat", "lazysimpleserde", "text", "csv", "opencsvserde")),
+    ("json", ("json",)),
+)
+
+
+def storage_format(*hints: str | None) -> str | None:
+    """The table's file format from what the catalog says (a metastore's InputFormat, a DESCRIBE's
+    InputFormat or Provider, a `table_type=ICEBERG` parameter): it decides which column encryption
+    the table can declare."""
+    text = " ".join(h.lower() for h in hints if h)
+    for name, needles in _FORMATS:
+        if any(needle in text for needle in needles):
+            return name
+    return None

@@ -1,4 +1,6 @@
-"""Warehouse sources addressed by URL, and the registry of connectors behind the schemes.
+"""Warehouse sources addressed by URL: parsing, credential checks, and opening the connector the
+scheme names. The contract every connector fulfils, and the registry they join, live in
+scanner/connectors/base.py, which imports nothing of this module: connectors never import it back.
 
 `duckdb:///abs/path/warehouse.duckdb` is the embedded default. A connector enumerates tables,
 samples columns and, where the engine has them, reads grants.
@@ -6,109 +8,33 @@ samples columns and, where the engine has them, reads grants.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Protocol
-from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
-from scanner.errors import SourceError, did_you_mean
-from scanner.models import GrantSet, Table
-
-MAX_URL_LENGTH = 4096  # a real source URL is a few hundred characters
-SECRET_PARAMS = ("password", "passwd", "pwd", "secret", "token")
-_SECRET_QUERY = re.compile(
-    r"(?P<lead>[?&;][^=&;#]*(?:password|passwd|pwd|secret|token)[^=&;#]*=)[^&;#]*", re.I
+from scanner.connectors.base import (
+    CONNECTORS,
+    MAX_URL_LENGTH,
+    Connector,
+    ConnectorBase,
+    Sampler,
+    SourceURL,
+    is_secret,
+    redact_url,
+    register,
 )
+from scanner.errors import SourceError, did_you_mean
 
-
-def redact_url(raw: str) -> str:
-    """A URL, well-formed or not, with any password in its user part or query removed and its
-    length bounded: safe for every message, log line and report."""
-    text = raw
-    scheme, found, rest = raw.partition("://")
-    if found:
-        end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
-        authority, tail = rest[:end], rest[end:]
-        if "@" in authority:
-            userinfo, host = authority.rsplit("@", 1)  # the host follows the last @, as urlsplit reads it
-            user = userinfo.split(":", 1)[0] if ":" in userinfo else userinfo
-            authority = f"{user}:***@{host}" if ":" in userinfo else f"{user}@{host}"
-        text = f"{scheme}://{authority}{tail}"
-    text = _SECRET_QUERY.sub(r"\g<lead>***", text)
-    text = "".join(c if c.isprintable() else "?" for c in text)
-    return text if len(text) <= 200 else text[:200] + "…"
-
-
-def _is_secret(key: str) -> bool:
-    name = key.lower()
-    return any(s in name for s in SECRET_PARAMS) and not name.endswith(("_file", "_env"))
-
-
-@dataclass(frozen=True)
-class SourceURL:
-    raw: str
-    scheme: str
-    user: str | None
-    host: str | None
-    port: int | None
-    path: str
-    params: tuple[tuple[str, str], ...]
-
-    @property
-    def redacted(self) -> str:
-        """The URL with any password removed: safe for logs and reports."""
-        parts = urlsplit(self.raw)
-        netloc = parts.hostname or ""
-        if parts.port:
-            netloc = f"{netloc}:{parts.port}"
-        if parts.username:
-            netloc = f"{parts.username}@{netloc}"
-        query = "&".join(f"{k}=***" if _is_secret(k) else f"{k}={v}" for k, v in self.params)
-        if not netloc and parts.path.startswith("/"):
-            # Keep file URLs in their usual triple-slash form (duckdb:///abs/path).
-            return redact_url(f"{parts.scheme}://{parts.path}" + (f"?{query}" if query else ""))
-        return redact_url(urlunsplit((parts.scheme, netloc, parts.path, query, "")))
-
-
-class Sampler(Protocol):
-    """Where values come from."""
-
-    def sample(
-        self, table: Table, columns: Sequence[str], limit: int, max_cell_bytes: int
-    ) -> dict[str, list[str | bytes]]:
-        """Up to `limit` non-null values per column, each cut to `max_cell_bytes` (in the engine's
-        query where it can). Raises on an unreadable table."""
-        ...
-
-    def close(self) -> None: ...
-
-
-class Connector(Sampler, Protocol):
-    """What the scan needs from a warehouse."""
-
-    url: SourceURL
-    dialect: str
-
-    def list_tables(self) -> Iterator[Table]: ...
-
-    def read_grants(self, tables: Sequence[Table]) -> GrantSet | None:
-        """Grants the engine holds for these tables, or None when it has no notion of grants.
-        Tables whose grants cannot be read are listed in `GrantSet.unknown_tables`."""
-        ...
-
-
-ConnectorFactory = Callable[[SourceURL], Connector]
-CONNECTORS: dict[str, ConnectorFactory] = {}
-
-
-def register(*schemes: str) -> Callable[[ConnectorFactory], ConnectorFactory]:
-    def add(factory: ConnectorFactory) -> ConnectorFactory:
-        for scheme in schemes:
-            CONNECTORS[scheme] = factory
-        return factory
-
-    return add
+__all__ = [
+    "CONNECTORS",
+    "Connector",
+    "ConnectorBase",
+    "Sampler",
+    "SourceURL",
+    "open_source",
+    "parse_source",
+    "redact_url",
+    "refuse_credentials",
+    "register",
+]
 
 
 def parse_source(url: str) -> SourceURL:
@@ -157,7 +83,7 @@ def refuse_credentials(source: SourceURL) -> None:
         password = urlsplit(source.raw).password
     except ValueError:
         password = None
-    secret = next((k for k, _ in source.params if _is_secret(k)), None)
+    secret = next((k for k, _ in source.params if is_secret(k)), None)
     if password is not None or secret is not None:
         where = "a password in the user part" if password is not None else f"{secret}="
         raise SourceError(

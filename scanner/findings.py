@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlglot import exp
@@ -135,12 +135,34 @@ def ranger_statement(edit: RangerEdit, remove: bool) -> str:
     )
 
 
+def _set_properties(table: Table, properties: Sequence[tuple[str, str]], dialect: str) -> str:
+    target = exp.table_(table.name, db=table.database, quoted=True).sql(dialect=dialect)
+    pairs = ", ".join(
+        f"{exp.Literal.string(k).sql(dialect=dialect)}={exp.Literal.string(v).sql(dialect=dialect)}"
+        for k, v in properties
+    )
+    return f"ALTER TABLE {target} SET TBLPROPERTIES ({pairs});"
+
+
 def encrypt_statement(table: Table, columns: Sequence[ColumnAssessment], dialect: str) -> str:
-    target = exp.table_(table.name, db=table.database, quoted=True)
-    value = "pii:" + ",".join(c.column.name for c in columns)
+    """Column encryption as the table's storage format declares it: ORC's `orc.encrypt`, Parquet
+    modular encryption's column keys, Iceberg's table key. Other formats (and engines with no
+    column encryption) get the instruction to rewrite into one that has it."""
+    names = ",".join(c.column.name for c in columns)
+    storage = (table.storage_format or "orc").lower()
+    if storage == "parquet":
+        return _set_properties(
+            table,
+            [("parquet.encryption.column.keys", f"pii:{names}"), ("parquet.encryption.footer.key", "footer")],
+            dialect,
+        )
+    if storage == "iceberg":
+        return _set_properties(table, [("encryption.key-id", "pii")], dialect)
+    if storage in ("orc", "hive"):
+        return _set_properties(table, [("orc.encrypt", f"pii:{names}")], dialect)
     return (
-        f"ALTER TABLE {target.sql(dialect=dialect)} SET TBLPROPERTIES "
-        f"({exp.Literal.string('orc.encrypt').sql(dialect=dialect)}={exp.Literal.string(value).sql(dialect=dialect)});"
+        f"Rewrite {table.fqn} ({storage}) as ORC or Parquet with column encryption for {names}: "
+        f"{storage} has no column encryption of its own."
     )
 
 
@@ -363,12 +385,14 @@ class FindingBuilder:
         warehouse: str,
         dialect: str,
         collateral: Collateral | None = None,
+        uri: Callable[[Table], str] | None = None,
     ) -> None:
         self.rules = rules
         self.policy = policy
         self.warehouse = warehouse
         self.dialect = dialect
         self.collateral = collateral
+        self.uri = uri
 
     def build(self, scan: TableScan) -> Finding | None:
         table = scan.table
@@ -423,6 +447,7 @@ class FindingBuilder:
             columns=columns,
             access=access,
             remediation=self.remediation(table, broad_paths, columns, scan.access),
+            uri=self.uri(table) if self.uri else None,
         )
 
     @staticmethod

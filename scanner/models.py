@@ -188,6 +188,7 @@ class Table:
     properties: Mapping[str, str] = field(default_factory=frozen_mapping, compare=False, hash=False)
     serde_properties: Mapping[str, str] = field(default_factory=frozen_mapping, compare=False, hash=False)
     catalog_error: str | None = None  # the catalog could not describe it: everything is unknown
+    storage_format: str | None = None  # orc, parquet, iceberg, delta, avro, text, … when the catalog says
 
     @property
     def fqn(self) -> str:
@@ -511,6 +512,7 @@ class Finding:
     remediation: Remediation
     origin: str = "scan"  # scan | gate
     location: SourceLocation | None = None  # where the object is defined, when a file says
+    uri: str | None = None  # the table as its connector names it (SARIF's artifact location)
 
     @property
     def id(self) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scanner.connect import redact_url
+from scanner.connectors.base import redact_url
 from scanner.errors import GrantsError, SourceError, SourceUnavailable
 from scanner.models import (
     Grant,

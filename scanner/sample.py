@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from scanner.classify import ColumnProfile, profile_values
-from scanner.connect import Sampler
+from scanner.connectors.base import Sampler
 from scanner.errors import ExposureError
 from scanner.models import Table
 from scanner.rules import ClassSpec

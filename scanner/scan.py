@@ -117,8 +117,9 @@ def _run(
         rulebook.exposure,
         policy,
         config.effective_warehouse(),
-        grant_set.dialect,
+        remediation_dialect(config, connector),
         Collateral(grant_set, tables),
+        connector.uri,
     )
 
     run_id, resumed = str(uuid.uuid4()), {}
@@ -234,6 +235,15 @@ def _run(
     if state is not None:
         state.store_document(run_id, result_dict(result, int(exit_code_for(result, config))))
     return result
+
+
+def remediation_dialect(config: ScanConfig, connector: Connector) -> str:
+    """Remediation goes where the grants live: the dialect of the grants files when they were given,
+    else the engine's own (a metastore's grants are Hive's, Spark's are Spark SQL). An engine with
+    no access control of its own (DuckDB) takes the files' dialect."""
+    if config.grants or config.ranger_url:
+        return config.dialect
+    return connector.remediation_dialect or config.dialect
 
 
 def _close_quietly(connector: Connector, warnings: list[str]) -> None:

@@ -205,6 +205,8 @@ def finding_dict(f: Finding, result: ScanResult | None = None) -> dict[str, Any]
             "table": f.ref.table,
             "name": f.table.fqn,
             "type": f.table.table_type,
+            "uri": f.uri,
+            "storage_format": f.table.storage_format,
         },
         "location": _location(f.location),
         "table": f.table.fqn,

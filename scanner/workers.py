@@ -108,6 +108,7 @@ def table_to_wire(table: Table) -> dict[str, Any]:
         "properties": dict(table.properties),
         "serde_properties": dict(table.serde_properties),
         "catalog_error": table.catalog_error,
+        "storage_format": table.storage_format,
     }
 
 
@@ -125,6 +126,7 @@ def table_from_wire(raw: dict[str, Any]) -> Table:
         properties=frozen_mapping(raw["properties"]),
         serde_properties=frozen_mapping(raw["serde_properties"]),
         catalog_error=raw["catalog_error"],
+        storage_format=raw["storage_format"],
     )
 
 

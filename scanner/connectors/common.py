@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from scanner.connect import SourceURL
+from scanner.connectors.base import SourceURL
 from scanner.errors import SourceError
 from scanner.yamlio import read_text
 

@@ -18,11 +18,12 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import duckdb
 from sqlglot import exp
 
-from scanner.connect import SourceURL, register
+from scanner.connectors.base import ConnectorBase, SourceURL, register
 from scanner.connectors.common import as_text, cap_cell
 from scanner.errors import SourceError
 from scanner.models import Column, GrantSet, Table, frozen_mapping
@@ -42,8 +43,9 @@ META_SCOPES = ("table", "serde")
 SKIPPED_SCHEMAS = frozenset({META_SCHEMA, "information_schema", "pg_catalog"})
 
 
-class DuckDBConnector:
+class DuckDBConnector(ConnectorBase):
     dialect = "duckdb"
+    remediation_dialect: str | None = None  # DuckDB has no grants: the grants files' dialect applies
 
     def __init__(self, url: SourceURL) -> None:
         self.url = url
@@ -189,6 +191,11 @@ class DuckDBConnector:
 
     def read_grants(self, tables: Sequence[Table]) -> GrantSet | None:
         return None
+
+    def uri(self, table: Table) -> str:
+        # the file is the warehouse; the table is a fragment of it
+        base = self.url.redacted.split("?", 1)[0]
+        return f"{base}#{quote(table.database, safe='')}/{quote(table.name, safe='')}"
 
     def close(self) -> None:
         self._conn.close()

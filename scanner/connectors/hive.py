@@ -26,7 +26,8 @@ from urllib.parse import unquote
 
 from sqlglot import exp
 
-from scanner.connect import SourceURL, register
+from scanner.catalog import storage_format
+from scanner.connectors.base import ConnectorBase, SourceURL, register
 from scanner.connectors.common import as_text, cap_cell, url_password
 from scanner.connectors.hive_describe import parse_describe_formatted, parse_show_grant
 from scanner.errors import SourceError, SourceUnavailable
@@ -114,7 +115,7 @@ def _describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {line[:240] or 'no detail'}"
 
 
-class HiveConnector:
+class HiveConnector(ConnectorBase):
     dialect = "hive"
 
     def __init__(self, url: SourceURL) -> None:
@@ -279,6 +280,7 @@ class HiveConnector:
             row_estimate=_row_estimate(described.properties),
             properties=frozen_mapping(described.properties),
             serde_properties=frozen_mapping(described.serde_properties),
+            storage_format=storage_format(described.properties.get("table_type"), *described.format_hints),
         )
 
     def list_tables(self) -> Iterator[Table]:

@@ -37,6 +37,7 @@ class DescribedTable:
     comment: str | None = None
     properties: dict[str, str] = field(default_factory=dict)
     serde_properties: dict[str, str] = field(default_factory=dict)
+    format_hints: list[str] = field(default_factory=list)  # InputFormat, Provider, SerDe Library
 
 
 _SPARK_PROPS = re.compile(r"\[(.*)\]", re.DOTALL)
@@ -115,6 +116,8 @@ def parse_describe_formatted(rows: Iterable[Row]) -> DescribedTable:
             out.owner = value or None
         elif label == "location":
             out.location = value or None
+        elif label in ("inputformat", "provider", "serde library"):
+            out.format_hints.append(value)
         elif label in ("table type", "type"):
             out.table_type = _SPARK_TYPES.get(value.upper(), value.upper() or out.table_type)
         elif label in ("createtime", "created time"):

@@ -20,7 +20,8 @@ from typing import Any
 
 from sqlglot import exp
 
-from scanner.connect import SourceURL, register
+from scanner.catalog import storage_format
+from scanner.connectors.base import ConnectorBase, SourceURL, register
 from scanner.connectors.common import url_password
 from scanner.errors import SourceError, SourceUnavailable
 from scanner.models import (
@@ -62,7 +63,7 @@ def _epoch(seconds: Any) -> str | None:
     return datetime.fromtimestamp(int(seconds), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class MetastoreConnector:
+class MetastoreConnector(ConnectorBase):
     dialect = "hive"
 
     def __init__(self, url: SourceURL) -> None:
@@ -213,7 +214,8 @@ class MetastoreConnector:
         tables_sql = (
             f"SELECT t.{self._q('TBL_ID')}, t.{self._q('DB_ID')}, t.{self._q('TBL_NAME')}, "
             f"t.{self._q('OWNER')}, t.{self._q('TBL_TYPE')}, t.{self._q('CREATE_TIME')}, "
-            f"s.{self._q('CD_ID')}, s.{self._q('LOCATION')}, s.{self._q('SERDE_ID')} "
+            f"s.{self._q('CD_ID')}, s.{self._q('LOCATION')}, s.{self._q('SERDE_ID')}, "
+            f"s.{self._q('INPUT_FORMAT')} "
             f"FROM {self._q('TBLS')} t LEFT JOIN {self._q('SDS')} s "
             f"ON t.{self._q('SD_ID')} = s.{self._q('SD_ID')}"
         )
@@ -261,7 +263,7 @@ class MetastoreConnector:
         serde: dict[int, dict[str, str]],
         partition_keys: dict[int, list[Column]],
     ) -> Table:
-        tbl_id, db_id, name, owner, tbl_type, created, _cd, location, serde_id = row
+        tbl_id, db_id, name, owner, tbl_type, created, _cd, location, serde_id, input_format = row
         props = params.pop(int(tbl_id), {})
         keys = partition_keys.pop(int(tbl_id), [])
         offset = len(columns)
@@ -281,6 +283,7 @@ class MetastoreConnector:
             row_estimate=int(num_rows) if num_rows.isdigit() else None,
             properties=frozen_mapping(props),
             serde_properties=frozen_mapping(serde.get(int(serde_id), {}) if serde_id is not None else {}),
+            storage_format=storage_format(props.get("table_type"), input_format),
         )
 
     def sample(

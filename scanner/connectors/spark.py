@@ -53,8 +53,9 @@ from typing import Any
 
 from sqlglot import exp
 
+from scanner.catalog import storage_format
 from scanner.classify import ColumnProfile, profile_values
-from scanner.connect import SourceURL, register
+from scanner.connectors.base import ConnectorBase, SourceURL, register
 from scanner.connectors.hive_describe import parse_describe_formatted
 from scanner.connectors.spark_executor import PROFILE_SCHEMA, ProfilePlan, profile_batches
 from scanner.errors import SourceError, SourceUnavailable
@@ -445,8 +446,9 @@ def sampling_query(table: Table, rows: int, cell_bytes: int) -> str:
 # --- the connector ----------------------------------------------------------------------------
 
 
-class SparkConnector:
+class SparkConnector(ConnectorBase):
     dialect = DIALECT
+    remediation_dialect: str | None = DIALECT
 
     def __init__(self, url: SourceURL) -> None:
         self.url = url
@@ -495,6 +497,7 @@ class SparkConnector:
             row_estimate=_row_estimate(described.properties),
             properties=frozen_mapping(described.properties),
             serde_properties=frozen_mapping(described.serde_properties),
+            storage_format=storage_format(described.properties.get("table_type"), *described.format_hints),
         )
 
     def list_tables(self) -> Iterator[Table]:

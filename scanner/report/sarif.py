@@ -36,6 +36,9 @@ def _rule(rule: dict[str, Any]) -> dict[str, Any]:
 
 
 def _uri(doc: dict[str, Any], obj: dict[str, Any]) -> str:
+    """The connector's name for the table; for documents without one, warehouse://warehouse/db/table."""
+    if obj.get("uri"):
+        return str(obj["uri"])
     parts = (doc["run"]["warehouse"], obj["database"], obj["table"])
     return "warehouse://" + "/".join(quote(p, safe="") for p in parts)
 
