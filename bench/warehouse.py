@@ -63,7 +63,7 @@ def build(path: Path, tables: int, rows: int = 40, seed: int = 45) -> dict[str, 
             sensitive += 1
         con.execute(
             f"CREATE TABLE db{n % databases:04d}.t{n:05d} AS SELECT {', '.join(columns)} "
-            f"FROM (SELECT range AS i, {n} AS s FROM range({rows}))"
+            f"FROM (SELECT range AS i, CAST({n} AS BIGINT) AS s FROM range({rows}))"
         )
         if n % 1000 == 999:
             con.execute("COMMIT")

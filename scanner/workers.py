@@ -7,16 +7,17 @@ only inside a worker's memory, for the length of one table.
 
 The scan hands out one table at a time over each worker's own pipe, so a worker stuck on a table can
 be stopped (the process is ended and replaced) without corrupting a queue the others share; the table
-is reported unreadable, never clean. Workers are started with `spawn`: they import the scanner
-afresh and load the rule packs themselves, so nothing of the parent (open connections, threads)
-leaks into them.
+is reported unreadable, never clean. Workers are fresh interpreters: they import the scanner afresh
+and load the rule packs themselves, so nothing of the parent (open connections, threads) leaks into
+them.
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor
@@ -159,9 +160,10 @@ def _outcome_from_wire(raw: dict[str, Any]) -> TableOutcome:
     return TableOutcome(TableStatus(raw["status"]), tuple(columns), raw["error"], raw["warning"])
 
 
-def _worker(settings: ScanSettings, tasks: Connection) -> None:
+def _worker(tasks: Connection, results: Connection) -> None:
     """A worker's life: load the packs, open a connection, classify tables until told to stop."""
     try:
+        settings: ScanSettings = tasks.recv()
         rulebook = load_rulebook(
             tuple(Path(p) for p in settings.rule_packs),
             Path(settings.exposure_rules) if settings.exposure_rules else None,
@@ -188,7 +190,7 @@ def _worker(settings: ScanSettings, tasks: Connection) -> None:
                 except ExposureError as exc:
                     outcome = TableOutcome(TableStatus.UNREADABLE, (), exc.message,
                                            f"{table.fqn}: {exc.message}; reported as unknown")  # fmt: skip
-            tasks.send((index, _outcome_to_wire(outcome)))
+            results.send((index, _outcome_to_wire(outcome)))
         if sampler is not None:
             with contextlib.suppress(Exception):
                 sampler.close()
@@ -196,38 +198,67 @@ def _worker(settings: ScanSettings, tasks: Connection) -> None:
         pass
     finally:
         tasks.close()
+        results.close()
         # Leave without running the interpreter's exit handlers: nothing of this process should
         # outlive it, and a half-closed connection must not block the scan.
         os._exit(0)
 
 
 class _Slot:
-    """One worker process and the table it is working on."""
+    """One worker process and the table it is working on.
 
-    def __init__(self, context: Any, settings: ScanSettings) -> None:
-        self.conn, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=_worker, args=(settings, child), daemon=True)
-        self.process.start()
-        child.close()
+    The worker is a fresh interpreter (`python -m scanner.workers`) talking over two pipes of its own:
+    it imports the scanner, never the caller's main module, so a script that calls `run_scan`
+    needs no `if __name__ == "__main__"` guard, and nothing of this process (open connections,
+    threads) is inherited. Its stderr goes nowhere: a worker's traceback could quote a value."""
+
+    def __init__(self, settings: ScanSettings) -> None:
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])),
+        }
+        self.process = subprocess.Popen(  # noqa: S603 - this interpreter, this module, fixed arguments
+            [sys.executable, "-m", "scanner.workers", str(to_child_r), str(from_child_w)],
+            pass_fds=(to_child_r, from_child_w),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            close_fds=True,
+        )
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self.tasks = Connection(to_child_w, readable=False)
+        self.conn = Connection(from_child_r, writable=False)
+        self.tasks.send(settings)
         self.index: int | None = None
         self.since = 0.0
 
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
     def give(self, index: int, table: Table) -> None:
         self.index, self.since = index, time.monotonic()
-        self.conn.send((index, table_to_wire(table)))
+        self.tasks.send((index, table_to_wire(table)))
 
     def stop(self) -> None:
         with contextlib.suppress(OSError, BrokenPipeError):
-            self.conn.send(None)
-        self.process.join(timeout=5)
+            self.tasks.send(None)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=5)
         self.kill()
 
     def kill(self) -> None:
-        if self.process.is_alive():
+        if self.alive():
             self.process.kill()
-            self.process.join(timeout=5)
-        with contextlib.suppress(OSError):
-            self.conn.close()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=5)
+        for conn in (self.tasks, self.conn):
+            with contextlib.suppress(OSError):
+                conn.close()
 
 
 def classify_in_workers(
@@ -237,8 +268,7 @@ def classify_in_workers(
     or whose worker dies, is reported unreadable and its worker replaced."""
     if not tables:
         return
-    context = multiprocessing.get_context("spawn")
-    slots = [_Slot(context, settings) for _ in range(max(1, min(count, len(tables))))]
+    slots = [_Slot(settings) for _ in range(max(1, min(count, len(tables))))]
     pending = list(range(len(tables) - 1, -1, -1))  # popped from the end: in order
     remaining = len(tables)
     try:
@@ -262,7 +292,7 @@ def classify_in_workers(
                         outcome, replace = _lost(tables[index], "its worker stopped"), True
                 elif now - slot.since > timeout:
                     outcome, replace = _lost(tables[index], f"timed out after {timeout:g} s"), True
-                elif not slot.process.is_alive():
+                elif not slot.alive():
                     outcome, replace = _lost(tables[index], "its worker stopped"), True
                 else:
                     continue
@@ -270,7 +300,7 @@ def classify_in_workers(
                 slot.index = None
                 if replace:
                     slot.kill()
-                    slot = slots[position] = _Slot(context, settings)
+                    slot = slots[position] = _Slot(settings)
                 yield index, outcome
                 if pending:
                     following = pending.pop()
@@ -336,3 +366,7 @@ def _classify_in_threads(
 
 def _lost(table: Table, why: str) -> TableOutcome:
     return TableOutcome(TableStatus.UNREADABLE, (), why, f"{table.fqn}: {why}; reported as unknown")
+
+
+if __name__ == "__main__":
+    _worker(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False))

@@ -19,7 +19,7 @@ import pytest
 from sqlglot import exp
 
 from scanner.config import ScanConfig
-from scanner.models import Principal, PrincipalType, ScanResult
+from scanner.models import Principal, PrincipalType, ScanResult, TableScan
 from scanner.scan import exit_code_for, run_scan
 from tests.conftest import CANARY_CARDS, CANARY_EMAILS, CANARY_SSNS, CANARY_TEXT
 from tests.integration.conftest import RIG_DIR, Rig, _read_env
@@ -163,17 +163,19 @@ def grants_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def scans(warehouse: Rig, connect_url: str, grants_file: Path) -> dict[str, ScanResult]:  # noqa: F811
     return {
-        "hiveserver2": run_scan(_config(source=warehouse.hive_url, grants=(grants_file,), everyone=EVERYONE)),
-        "spark": run_scan(_config(source=connect_url, grants=(grants_file,), everyone=EVERYONE)),
+        "hiveserver2": _run_scan(
+            _config(source=warehouse.hive_url, grants=(grants_file,), everyone=EVERYONE)
+        ),
+        "spark": _run_scan(_config(source=connect_url, grants=(grants_file,), everyone=EVERYONE)),
         # Catalog and grants in bulk from the metastore, profiles from Spark, two table jobs at once.
-        "combined": run_scan(
+        "combined": _run_scan(
             _config(source=warehouse.metastore_url, sample_source=connect_url, everyone=EVERYONE, workers=2)
         ),
     }
 
 
 def _verdicts(result: ScanResult) -> dict[tuple[str, str], tuple[Any, ...]]:
-    """Per column: what was read and decided."""
+    """Per column: what was read and decided (every column, as each table streamed past)."""
     return {
         (scan.table.fqn, column.column.name): (
             scan.status.value,
@@ -181,9 +183,19 @@ def _verdicts(result: ScanResult) -> dict[tuple[str, str], tuple[Any, ...]]:
             column.protection.value,
             tuple(sorted(c.class_id for c in column.classes)),
         )
-        for scan in result.tables
+        for scan in SEEN[id(result)]
         for column in scan.columns
     }
+
+
+SEEN: dict[int, list[TableScan]] = {}
+
+
+def _run_scan(config: ScanConfig) -> ScanResult:
+    seen: list[TableScan] = []
+    result = run_scan(config, on_table=seen.append)
+    SEEN[id(result)] = seen
+    return result
 
 
 def test_spark_finds_the_same_findings_as_hiveserver2(scans: dict[str, ScanResult]) -> None:
@@ -218,7 +230,7 @@ def _scan(source: str, databases: tuple[str, ...], grants: Path | None = None, *
         sample_rows=50,
         grants=(grants,) if grants else (),
     )
-    return run_scan(config.with_options(**extra))
+    return _run_scan(config.with_options(**extra))
 
 
 def test_a_partitioned_table_is_read_from_its_newest_partition(
@@ -231,7 +243,7 @@ def test_a_partitioned_table_is_read_from_its_newest_partition(
         (warehouse.hive_url, {}),
     ]:
         result = _scan(source, (PARTS_DB,), **extra)
-        visits = next(s for s in result.tables if s.table.name == "visits")
+        visits = next(s for s in SEEN[id(result)] if s.table.name == "visits")
         note = next(c for c in visits.columns if c.column.name == "note")
         # The older partition holds 30 SSNs; the newest 12 shelf notes, and only those were read.
         assert note.sampled == 12, source
@@ -388,7 +400,7 @@ def test_no_sampled_value_reaches_the_client(
         "ciphertext",
     )  # binary: counted, not read as text
     # What came back from the table jobs: one profile row per column.
-    columns = sum(len(s.columns) for s in result.tables)
+    columns = sum(len(s.columns) for s in SEEN[id(result)])
     assert rows == columns, (rows, columns)
     assert b"***-**-" in text  # masked evidence is what travels
     assert _leaked(wire, text) == []
@@ -470,7 +482,7 @@ def test_an_in_process_local_session_finds_the_same(
 ) -> None:
     properties = rig_env["EXPOSURE_SPARK_PROPERTIES_FILE"]
     source = f"spark:local[1]?properties_file={properties}&databases={DB},{DB_OPEN}"
-    result = run_scan(_config(source=source, grants=(grants_file,), everyone=EVERYONE))
+    result = _run_scan(_config(source=source, grants=(grants_file,), everyone=EVERYONE))
     assert result.coverage.complete, result.warnings
     assert _keys(result) == _keys(scans["hiveserver2"])
     assert _verdicts(result) == _verdicts(scans["hiveserver2"])
