@@ -436,7 +436,9 @@ class ClassifierEngine:
         found = compiled_set.Match(text)
         return list(found) if found else []
 
-    def _identify_scalar(self, text: str, excluded: frozenset[str]) -> tuple[set[str], set[str], set[str]]:
+    def _identify_scalar(
+        self, text: str, excluded: frozenset[str], no_bare: frozenset[str] = frozenset()
+    ) -> tuple[set[str], set[str], set[str]]:
         matched: set[str] = set()
         validated: set[str] = set()
         bare: set[str] = set()
@@ -451,31 +453,33 @@ class ClassifierEngine:
         for index in self._match(self._bare, self._bare_ids, text):
             spec = self._bare_ids[index]
             assert spec.value is not None
-            if spec.id in excluded or spec.id in matched or text in spec.allow:
+            if spec.id in excluded or spec.id in no_bare or spec.id in matched or text in spec.allow:
                 continue
             if spec.value.validates(text):
                 bare.add(spec.id)
         return matched, validated, bare
 
-    def _identify(self, text: str, excluded: frozenset[str]) -> tuple[set[str], set[str], set[str]]:
+    def _identify(
+        self, text: str, excluded: frozenset[str], no_bare: frozenset[str] = frozenset()
+    ) -> tuple[set[str], set[str], set[str]]:
         """Classes the whole value matches, validates as, and validates as only in bare form.
 
         A JSON list of scalars (an array column) is identified element by element: it belongs to a
         class when every element does. A value wrapped in brackets, quotes or trailing punctuation
         is the value inside."""
-        whole = self._identify_scalar(text, excluded)
+        whole = self._identify_scalar(text, excluded, no_bare)
         if not (whole[1] or whole[2]):
             unwrapped = text.strip(_WRAPPING)
             if unwrapped and unwrapped != text and not text.startswith(("[", "{")):
-                inner = self._identify_scalar(unwrapped, excluded)
+                inner = self._identify_scalar(unwrapped, excluded, no_bare)
                 if inner[1] or inner[2]:
                     return inner
         elements = None if whole[1] or whole[2] else _scalar_list(text)
         if elements is None:
             return whole
-        matched, validated, bare = self._identify_scalar(elements[0], excluded)
+        matched, validated, bare = self._identify_scalar(elements[0], excluded, no_bare)
         for element in elements[1:]:
-            m, v, b = self._identify_scalar(element, excluded)
+            m, v, b = self._identify_scalar(element, excluded, no_bare)
             matched &= m
             either = (validated | bare) & (v | b)
             bare = (bare | b) & either
@@ -513,9 +517,11 @@ class ClassifierEngine:
             hits.append(hit)
         return hits
 
-    def _facts(self, text: str, excluded: frozenset[str], judge: FreeTextModel | None) -> _Facts:
+    def _facts(
+        self, text: str, excluded: frozenset[str], no_bare: frozenset[str], judge: FreeTextModel | None
+    ) -> _Facts:
         """Everything one distinct value says; worked out once per column scan."""
-        whole, validated, bare = self._identify(text, excluded)
+        whole, validated, bare = self._identify(text, excluded, no_bare)
         identified = bool(validated or bare)
         state = Protection.PLAINTEXT if identified else value_protection(text)
         facts = _Facts(whole, validated, bare, stable_hash(text) if identified else "", state)
@@ -546,12 +552,14 @@ class ClassifierEngine:
         values: Iterable[str | bytes],
         excluded: frozenset[str] = frozenset(),
         max_cell_chars: int = MAX_CELL_CHARS,
+        no_bare: frozenset[str] = frozenset(),
     ) -> ColumnProfile:
         """Count, per class, how many values match, validate, contain hits or carry cues.
 
         `excluded` names classes whose value signals do not apply to this column (its type or name
-        rules them out). Only the first `max_cell_chars` characters of a cell are read. Each
-        distinct value is examined once; repeats only add to the counts."""
+        rules them out); `no_bare` those whose unformatted form cannot count here, so their
+        validators never run on it. Only the first `max_cell_chars` characters of a cell are read.
+        Each distinct value is examined once; repeats only add to the counts."""
         sampled = 0
         protection: Counter[Protection] = Counter()
         counts: dict[str, ClassCounts] = {}
@@ -585,7 +593,7 @@ class ClassifierEngine:
                 continue
             facts = seen.get(text)
             if facts is None:
-                facts = seen[text] = self._facts(text, excluded, judge)
+                facts = seen[text] = self._facts(text, excluded, no_bare, judge)
             for class_id in facts.whole:
                 entry(self._by_id[class_id]).matched += 1
             for class_id, is_bare in [(c, False) for c in facts.validated] + [(c, True) for c in facts.bare]:
@@ -734,8 +742,25 @@ def profile_values(
     column: Column | None = None,
     max_cell_chars: int = MAX_CELL_CHARS,
 ) -> ColumnProfile:
-    excluded = excluded_classes(column, specs) if column is not None else frozenset()
-    return engine_for(tuple(specs)).profile(values, excluded, max_cell_chars)
+    if column is None:
+        return engine_for(tuple(specs)).profile(values, max_cell_chars=max_cell_chars)
+    excluded = excluded_classes(column, specs)
+    return engine_for(tuple(specs)).profile(values, excluded, max_cell_chars, unnamed_bare(column, specs))
+
+
+def unnamed_bare(column: Column, specs: Sequence[ClassSpec]) -> frozenset[str]:
+    """Classes whose unformatted form (a bare 10-digit phone number, an ICD code) counts only under a
+    name or comment that says so, and that this column's name and comment do not name: a cheap
+    gate that keeps their validators off every long numeric id."""
+    out = set()
+    for spec in specs:
+        rule = spec.value
+        if rule is None or rule.bare_pattern is None or rule.bare_random_pass is not None:
+            continue
+        name_hits, comment_hits = name_evidence(column, spec)
+        if not (name_hits or comment_hits):
+            out.add(spec.id)
+    return frozenset(out)
 
 
 # --- decision -----------------------------------------------------------------------------------

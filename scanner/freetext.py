@@ -38,6 +38,19 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _IDENTIFIER = re.compile(
     r"[A-Za-z]\w*_\w+|\w+\.\w+\.\w+|[a-z]+[A-Z]\w*|\w*/\w+/\S*|[0-9a-fA-F]{8,}|\S+=\S+|[A-Za-z]+\d+\w*|\d+[A-Za-z]+\w*"
 )
+_HEX_LETTERS = frozenset("abcdefABCDEF")
+
+
+def _is_identifier(token: str) -> bool:
+    core = token.strip(".,;:!?()\"'")
+    # A plain word (lower, UPPER or Title case letters only) is no identifier unless it could be a
+    # hex run; the regex is only needed for the rest.
+    plain = core.isalpha() and (core.islower() or core.isupper() or core.istitle())
+    if plain and (len(core) < 8 or not _HEX_LETTERS.issuperset(core)):
+        return False
+    return bool(_IDENTIFIER.fullmatch(core)) and not _ORDINAL_OR_UNIT.fullmatch(token.lower())
+
+
 _ORDINAL_OR_UNIT = re.compile(r"\d+(?:st|nd|rd|th|am|pm|mg|ml|kg|lb|lbs|yo|h|hr|hrs|min|mins|s|k|x)")
 _SENTENCE_END = re.compile(r"[.!?…][\"')\]]*\s*$|[?!]")
 
@@ -58,19 +71,16 @@ class FreeTextModel:
 
     def features(self, text: str) -> dict[str, float] | None:
         """Feature values of one value, or None when it has too few words to judge."""
-        tokens = _TOKEN.findall(text)
-        words = [w.lower() for w in _WORD.findall(text)]
-        long_words = [w for w in words if len(w) >= 2]
-        if len(long_words) < self.min_words:
+        raw_words = _WORD.findall(text)
+        words = [w.lower() for w in raw_words]
+        if sum(len(w) >= 2 for w in words) < self.min_words:
             return None
+        tokens = _TOKEN.findall(text)
         n = len(words)
         lowered = [t.lower().strip(".,;:!?()\"'") for t in tokens]
         shorthand = sum(t in self.shorthand for t in lowered)
-        identifiers = sum(
-            bool(_IDENTIFIER.fullmatch(t.strip(".,;:!?()\"'"))) and not _ORDINAL_OR_UNIT.fullmatch(t.lower())
-            for t in tokens
-        )
-        capitalised = [w for w in _WORD.findall(text) if len(w) > 3]
+        identifiers = sum(_is_identifier(t) for t in tokens)
+        capitalised = [w for w in raw_words if len(w) > 3]
         return {
             "bias": 1.0,
             "function_share": sum(w in self.function_words for w in words) / n,
