@@ -217,9 +217,11 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 MAX_CELL_CHARS = 64 * 1024
 # Cells that say no more than NULL does.
 FILLER = frozenset({"n/a", "na", "null", "none", "nil", "-", "--", "?", "unknown", "tbd", "(null)", "#n/a"})
+_FILLER_MAX_LEN = max(map(len, FILLER))
 # A decimal or scientific number (0.4111111111111111, 1.5e-07): its digits are a measurement, never
 # an identifier, however long the run after the point.
 _DECIMAL = re.compile(r"[+-]?(?:\d+\.\d+|\.\d+|\d+(?:\.\d+)?[eE][+-]?\d+)")
+_NUMBER_START = frozenset("+-.0123456789")
 
 
 @dataclass
@@ -354,10 +356,14 @@ class _Facts:
     inside: list[tuple[ClassSpec, list[str], bool]] = field(default_factory=list)  # hashes of hits
     inside_examples: dict[str, str | None] = field(default_factory=dict)
     kind: TextKind = TextKind.UNJUDGED
+    identifiers: float = 0.0  # share of tokens that are identifiers (ids, paths, hex, key=value)
     words: int = 0
-    cue_hits: Counter[str] = field(default_factory=Counter)
+    cue_hits: dict[str, int] | None = None  # cues found, by class
 
 
+# Values whose tokens are mostly identifiers (`Bearer eyJ…`, `path=/a/b id=42`) are no one's prose:
+# the text model does not score them.
+MAX_IDENTIFIER_SHARE_FOR_MODEL = 0.5
 # The text model checks whether every decision is settled after this many values.
 _SETTLE_EVERY = 8
 _UNSCORED: Any = object()
@@ -392,6 +398,10 @@ class ClassifierEngine:
         for spec in self.specs:
             if spec.model is not None:
                 self._model_points.setdefault(spec.model.head, []).append(spec.model)
+        # The free-text class's head also refutes names that promise text.
+        self._refuting_head = next(
+            (s.model.head for s in self.specs if s.free_text is not None and s.model is not None), None
+        )
         for spec in self.specs:
             if spec.value is not None:
                 self._full.Add(spec.value.pattern)
@@ -430,10 +440,10 @@ class ClassifierEngine:
             if ids:
                 compiled_set.Compile()
 
-    def _match(self, compiled_set: Any, ids: Sequence[object], text: str) -> list[int]:
+    def _match(self, compiled_set: Any, ids: Sequence[object], text: str | bytes) -> list[int]:
         if not ids:
             return []
-        found = compiled_set.Match(text)
+        found = compiled_set.Match(text)  # UTF-8 bytes are matched as they are, text is encoded
         return list(found) if found else []
 
     def _identify_scalar(
@@ -442,7 +452,8 @@ class ClassifierEngine:
         matched: set[str] = set()
         validated: set[str] = set()
         bare: set[str] = set()
-        for index in self._match(self._full, self._full_ids, text):
+        data = text.encode("utf-8")
+        for index in self._match(self._full, self._full_ids, data):
             spec = self._full_ids[index]
             if spec.id in excluded or text in spec.allow:
                 continue
@@ -450,7 +461,7 @@ class ClassifierEngine:
             matched.add(spec.id)
             if spec.value.validates(text):
                 validated.add(spec.id)
-        for index in self._match(self._bare, self._bare_ids, text):
+        for index in self._match(self._bare, self._bare_ids, data):
             spec = self._bare_ids[index]
             assert spec.value is not None
             if spec.id in excluded or spec.id in no_bare or spec.id in matched or text in spec.allow:
@@ -527,10 +538,11 @@ class ClassifierEngine:
         facts = _Facts(whole, validated, bare, stable_hash(text) if identified else "", state)
         if state is not Protection.PLAINTEXT:
             return facts
+        data = text.encode("utf-8")
         # "Contains" is about identifiers inside free text; a value that is itself an identifier
         # (a spaced IBAN holds card-like digit groups) is not free text.
         if not identified:
-            for index in sorted(set(self._match(self._search, self._search_ids, text))):
+            for index in sorted(set(self._match(self._search, self._search_ids, data))):
                 spec, cued = self._search_ids[index]
                 if spec.id in excluded or any(spec is s for s, _, _ in facts.inside):
                     continue
@@ -540,11 +552,16 @@ class ClassifierEngine:
                     if spec.value is not None:
                         facts.inside_examples[spec.id] = mask_value(hits[0], spec.value.mask)
         if judge is not None and " " in text:
-            facts.kind = judge.judge(text)
+            facts.kind, facts.identifiers = judge.assess(text)
         if self._text_specs:
             facts.words = len(_WORD.findall(text))
-            for index in self._match(self._cues, self._cue_ids, text):
-                facts.cue_hits[self._cue_ids[index].id] += 1
+            found = self._match(self._cues, self._cue_ids, data)
+            if found:
+                cue_hits: dict[str, int] = {}
+                for index in found:
+                    class_id = self._cue_ids[index].id
+                    cue_hits[class_id] = cue_hits.get(class_id, 0) + 1
+                facts.cue_hits = cue_hits
         return facts
 
     def profile(
@@ -567,7 +584,6 @@ class ClassifierEngine:
         human_values: set[int] = set()  # in-process hashes, never stored
         human_templates: set[int] = set()
         judge = builtin_model() if self._judges_text else None
-        seen: dict[str, _Facts] = {}
         for_model: list[str] = []
 
         def entry(spec: ClassSpec) -> ClassCounts:
@@ -576,6 +592,9 @@ class ClassifierEngine:
                 found = counts[spec.id] = ClassCounts()
             return found
 
+        # First the cells: blank and filler cells drop out, decimals are measurements, and every
+        # other value is counted by its distinct text, in the order it first appeared.
+        sequence: list[str] = []
         for raw in values:
             if isinstance(raw, bytes | bytearray | memoryview):
                 sampled += 1
@@ -585,61 +604,80 @@ class ClassifierEngine:
             if len(text) > max_cell_chars:
                 text = text[:max_cell_chars]
             text = text.strip()
-            if not text or text.lower() in FILLER:
+            if not text or (len(text) <= _FILLER_MAX_LEN and text.lower() in FILLER):
                 continue  # blank cells and N/A say no more than NULLs
             sampled += 1
-            if _DECIMAL.fullmatch(text):
+            if text[0] in _NUMBER_START and _DECIMAL.fullmatch(text):
                 protection[Protection.PLAINTEXT] += 1
                 continue
-            facts = seen.get(text)
-            if facts is None:
-                facts = seen[text] = self._facts(text, excluded, no_bare, judge)
+            sequence.append(text)
+        candidates: set[str] = set()
+        text_rules = [
+            (spec, spec.text.min_words, spec.text.human_only, spec.text.min_cues)
+            for spec in self._text_specs
+            if spec.text is not None and spec.id not in excluded
+        ]
+        for text, times in Counter(sequence).items():
+            facts = self._facts(text, excluded, no_bare, judge)
             for class_id in facts.whole:
-                entry(self._by_id[class_id]).matched += 1
-            for class_id, is_bare in [(c, False) for c in facts.validated] + [(c, True) for c in facts.bare]:
+                entry(self._by_id[class_id]).matched += times
+            identified = (
+                [(c, False) for c in facts.validated] + [(c, True) for c in facts.bare]
+                if facts.digest
+                else ()
+            )
+            for class_id, is_bare in identified:
                 spec = self._by_id[class_id]
                 counted = entry(spec)
                 if is_bare:
-                    counted.bare_validated += 1
+                    counted.bare_validated += times
                     counted.bare_prefixes.add(_digits_of(text)[:3])
                 else:
-                    counted.validated += 1
+                    counted.validated += times
                 counted.distinct.add(facts.digest)
                 if counted.masked_example is None:
                     rule = spec.value
                     assert rule is not None
                     counted.masked_example = mask_value(_first_element(text), rule.mask)
-            protection[facts.state] += 1
+            protection[facts.state] += times
             if facts.state is not Protection.PLAINTEXT:
                 continue
             for spec, digests, cued in facts.inside:
                 counted = entry(spec)
-                counted.contains_values += 1
-                counted.contains_cued += cued
+                counted.contains_values += times
+                counted.contains_cued += cued * times
                 counted.contains_distinct.update(digests)
                 if counted.masked_example is None:
                     counted.masked_example = facts.inside_examples.get(spec.id)
             kind = facts.kind
             if kind is not TextKind.UNJUDGED:
-                judged += 1
-                human += kind is TextKind.HUMAN
-                if kind is TextKind.HUMAN and len(human_values) < _TEMPLATE_SAMPLE:
-                    human_values.add(hash(text))
-                    human_templates.add(hash(_DIGIT_RUN.sub("#", text)))
-                machine += kind is TextKind.MACHINE
-            if self._model_points and kind is not TextKind.MACHINE and not facts.digest and " " in text:
-                for_model.append(text)
-            for spec in self._text_specs:
-                rule_text = spec.text
-                assert rule_text is not None
-                if spec.id in excluded or facts.words < rule_text.min_words:
+                judged += times
+                if kind is TextKind.HUMAN:
+                    human += times
+                    if len(human_values) < _TEMPLATE_SAMPLE:
+                        human_values.add(hash(text))
+                        human_templates.add(hash(_DIGIT_RUN.sub("#", text)))
+                machine += times * (kind is TextKind.MACHINE)
+            if (
+                self._model_points
+                and kind is not TextKind.MACHINE
+                and facts.identifiers < MAX_IDENTIFIER_SHARE_FOR_MODEL
+                and not facts.digest
+                and " " in text
+            ):
+                candidates.add(text)
+            for spec, min_words, human_only, min_cues in text_rules:
+                if facts.words < min_words:
                     continue
                 counted = entry(spec)
-                counted.text_values += 1
-                if rule_text.human_only and kind is TextKind.MACHINE:
+                counted.text_values += times
+                if human_only and kind is TextKind.MACHINE:
                     continue
-                if facts.cue_hits[spec.id] >= rule_text.min_cues:
-                    counted.cue_values += 1
+                if facts.cue_hits is not None and facts.cue_hits.get(spec.id, 0) >= min_cues:
+                    counted.cue_values += times
+        # The model reads values in their sampled order, repeats included, so stopping early
+        # stops at the same place whatever the order of distinct values above.
+        for_model = [text for text in sequence if text in candidates] if candidates else []
         scored, model_judged, model_votes, model_distinct = self._score(for_model)
         return ColumnProfile(
             sampled=sampled,
@@ -683,7 +721,7 @@ class ClassifierEngine:
             return 0, 0, {}, {}
         model = builtin_text_model()
         points = self._model_points
-        votes = dict.fromkeys(points, 0)
+        votes = dict.fromkeys(points, 0)  # every head named by a rule, the refuting one among them
         distinct = dict.fromkeys(points, 0)
         index_of = {head: model.heads.index(head) for head in points}
         judged = scored = 0
@@ -702,18 +740,29 @@ class ClassifierEngine:
                 for head, index in index_of.items():
                     votes[head] += said[index]
             left = total - scored
-            if (
-                left
-                and scored % _SETTLE_EVERY == 0
-                and all(
-                    rule.holds(votes[head], judged + left, distinct[head])
-                    == rule.holds(votes[head] + left, judged + left, distinct[head] + left)
-                    for head, rules in points.items()
-                    for rule in rules
-                )
-            ):
+            if left and scored % _SETTLE_EVERY == 0 and self._settled(votes, distinct, judged, left):
                 break
         return scored, judged, votes, distinct
+
+    def _settled(self, votes: dict[str, int], distinct: dict[str, int], judged: int, left: int) -> bool:
+        """No decision the model takes part in can change, whatever the `left` values say: each
+        rule and the refutation of text names give the same answer if they all say no and if they
+        all say yes, and the model already has the values it needs to decide a column at all."""
+        if judged < MODEL_DECIDES_AT:
+            return False
+        for head, rules in self._model_points.items():
+            for rule in rules:
+                none = rule.holds(votes[head], judged + left, distinct[head])
+                every = rule.holds(votes[head] + left, judged + left, distinct[head] + left)
+                if none != every:
+                    return False
+        refuting = self._refuting_head
+        if refuting is not None:
+            none = votes[refuting] / (judged + left) <= MAX_MODEL_HUMAN_SHARE_TO_REFUTE
+            every = (votes[refuting] + left) / (judged + left) <= MAX_MODEL_HUMAN_SHARE_TO_REFUTE
+            if none != every:
+                return False
+        return True
 
 
 _DIGIT_RUN = re.compile(r"\d+")

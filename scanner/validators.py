@@ -37,8 +37,11 @@ def register(name: str) -> Callable[[Validator], Validator]:
     return add
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _digits(value: str) -> str:
-    return "".join(ch for ch in value if ch.isdigit())
+    return _NOT_DIGIT.sub("", value)
 
 
 @register("us_ssn")
@@ -102,9 +105,11 @@ def phone_number(value: str) -> bool:
     digits = _digits(value)
     if len(digits) < 7 or _DATE.fullmatch(value.strip()):
         return False
-    if _valid_in(value, "US"):
-        return True
     stripped = value.strip()
+    # Parsed as US, a number is valid only with 10 digits (11 with the 1) or with a + country code:
+    # a cheap gate that spares libphonenumber every SSN-shaped and 9-digit value.
+    if (stripped.startswith("+") or len(digits) in (10, 11)) and _valid_in(value, "US"):
+        return True
     if stripped.isdigit() and 10 <= len(digits) <= 15 and not stripped.startswith("0"):
         # international number stored without its + (MSISDN)
         return _valid_in("+" + stripped, None)
