@@ -96,6 +96,7 @@ def _valid_in(value: str, region: str | None) -> bool:
     return bool(phonenumbers.is_valid_number(parsed))
 
 
+_SPANISH_NATIONAL = re.compile(r"[6-9]\d{2}(?: \d{2}){3}|[89]\d(?: \d{3})(?: \d{2}){2}")
 # Day.month.year and year-month-day dates have phone-like digit groups.
 _DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}")
 
@@ -115,6 +116,8 @@ def phone_number(value: str) -> bool:
         return _valid_in("+" + stripped, None)
     if stripped.startswith("0") and not stripped.startswith("00"):
         return any(_valid_in(value, region) for region in NATIONAL_REGIONS)
+    if _SPANISH_NATIONAL.fullmatch(stripped):
+        return _valid_in(value, "ES")  # Spain dials national numbers with no trunk prefix
     return False
 
 
