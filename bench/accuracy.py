@@ -43,6 +43,7 @@ class Scores:
     free_text_labelled: int = 0  # columns labelled free text
     free_text_carried: int = 0  # ... that carry free_text
     free_text_unlabelled: int = 0  # columns not labelled free text that carry it
+    free_text_on_negatives: int = 0  # ... of which columns with no label at all
 
     @staticmethod
     def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -61,7 +62,9 @@ class Scores:
 def evaluate(corpus: Path = CORPUS) -> Scores:
     specs = load_rulebook().classes
     scores = Scores()
-    for line in corpus.read_text().splitlines():
+    lines = corpus.read_text().splitlines()
+    labels_free_text = any(FREE_TEXT in json.loads(line)["labels"] for line in lines)
+    for line in lines:
         case = json.loads(line)
         column = Column(case["column"], case["type"], case.get("comment"))
         values = [v for v in case["values"] if v is not None]
@@ -76,6 +79,9 @@ def evaluate(corpus: Path = CORPUS) -> Scores:
                 scores.errors.append(f"FN {FREE_TEXT:<18} {case['id']} {case['table']}.{case['column']}")
         elif FREE_TEXT in predicted:
             scores.free_text_unlabelled += 1
+            if labels_free_text and not expected:  # a negative: published or machine text
+                scores.free_text_on_negatives += 1
+                scores.errors.append(f"FP {FREE_TEXT:<18} {case['id']} {case['table']}.{case['column']}")
         predicted.discard(FREE_TEXT)
         expected.discard(FREE_TEXT)
         for class_id in predicted & expected:
@@ -117,6 +123,7 @@ def report(corpus: Path, show_errors: bool) -> None:
     print(
         f"free_text: {scores.free_text_carried}/{scores.free_text_labelled} columns labelled free text "
         f"carry it; {scores.free_text_unlabelled} columns not labelled free text carry it"
+        + (f", {scores.free_text_on_negatives} of them negatives" if scores.free_text_labelled else "")
     )
     if show_errors:
         print("\n".join(scores.errors))

@@ -21,9 +21,17 @@ from typing import Any
 
 import re2
 
-from scanner.freetext import TextKind, builtin_model
+from scanner.freetext import FreeTextModel, TextKind, builtin_model
 from scanner.models import Classification, Column, ColumnAssessment, Protection
-from scanner.rules import NEGATING_TOKENS, ClassSpec, FreeTextRule, re2_options, tokenize_name
+from scanner.rules import (
+    NEGATING_TOKENS,
+    ClassSpec,
+    FreeTextRule,
+    ModelRule,
+    re2_options,
+    tokenize_name,
+)
+from scanner.textmodel import builtin_text_model
 
 Z_95 = 1.96
 NAME_CONFIDENCE = 0.8
@@ -212,9 +220,11 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 MAX_CELL_CHARS = 64 * 1024
 # Cells that say no more than NULL does.
 FILLER = frozenset({"n/a", "na", "null", "none", "nil", "-", "--", "?", "unknown", "tbd", "(null)", "#n/a"})
+_FILLER_MAX_LEN = max(map(len, FILLER))
 # A decimal or scientific number (0.4111111111111111, 1.5e-07): its digits are a measurement, never
 # an identifier, however long the run after the point.
 _DECIMAL = re.compile(r"[+-]?(?:\d+\.\d+|\.\d+|\d+(?:\.\d+)?[eE][+-]?\d+)")
+_NUMBER_START = frozenset("+-.0123456789")
 
 
 @dataclass
@@ -261,6 +271,11 @@ class ColumnProfile:
     machine_text: int = 0  # ... that read as written by a program (logs, SQL, alerts, commits)
     human_distinct: int = 0  # distinct values among the human-looking ones
     human_templates: int = 0  # ... and distinct once their digits are blanked out
+    model_candidates: int = 0  # plaintext text values the text model could score
+    model_scored: int = 0  # ... of which it scored before every decision was settled
+    model_judged: int = 0  # ... and judged (long enough)
+    model_votes: Mapping[str, int] = field(default_factory=dict)  # judged values each head claims
+    model_distinct: Mapping[str, int] = field(default_factory=dict)  # ... distinct ones
 
 
 EMPTY_PROFILE = ColumnProfile(0, {}, {})
@@ -332,6 +347,30 @@ def _inside_colon_run(text: str, hit: str, start: int, end: int) -> bool:
     return before == ":" or (after == ":" and not hit.endswith("]"))
 
 
+@dataclass
+class _Facts:
+    """What one distinct value says, worked out once per column scan; kept in memory only."""
+
+    whole: set[str]
+    validated: set[str]
+    bare: set[str]
+    digest: str  # stable hash of a value that validated as a class, else ""
+    state: Protection
+    inside: list[tuple[ClassSpec, list[str], bool]] = field(default_factory=list)  # hashes of hits
+    inside_examples: dict[str, str | None] = field(default_factory=dict)
+    kind: TextKind = TextKind.UNJUDGED
+    identifiers: float = 0.0  # share of tokens that are identifiers (ids, paths, hex, key=value)
+    words: int = 0
+    cue_hits: dict[str, int] | None = None  # cues found, by class
+
+
+# Values whose tokens are mostly identifiers (`Bearer eyJ…`, `path=/a/b id=42`) are no one's prose:
+# the text model does not score them.
+MAX_IDENTIFIER_SHARE_FOR_MODEL = 0.5
+# The text model checks whether every decision is settled after this many values.
+_SETTLE_EVERY = 8
+_UNSCORED: Any = object()
+
 # Punctuation a value may be wrapped in without changing what it is: `(192.168.1.1)`, `'2001:db8::1'`.
 _WRAPPING = "()[]<>'\"`,;.!?"
 
@@ -354,7 +393,18 @@ class ClassifierEngine:
         self._cues = re2.Set.SearchSet(re2_options(case_sensitive=False))
         self._cue_ids: list[ClassSpec] = []
         self._text_specs = tuple(s for s in self.specs if s.text is not None)
-        self._judges_text = any(s.text is not None or s.free_text is not None for s in self.specs)
+        self._judges_text = any(
+            s.text is not None or s.free_text is not None or s.model is not None for s in self.specs
+        )
+        # Every rule a head of the text model is judged against, by head.
+        self._model_points: dict[str, list[ModelRule]] = {}
+        for spec in self.specs:
+            if spec.model is not None:
+                self._model_points.setdefault(spec.model.head, []).append(spec.model)
+        # The free-text class's head also refutes names that promise text.
+        self._refuting_head = next(
+            (s.model.head for s in self.specs if s.free_text is not None and s.model is not None), None
+        )
         for spec in self.specs:
             if spec.value is not None:
                 self._full.Add(spec.value.pattern)
@@ -393,17 +443,20 @@ class ClassifierEngine:
             if ids:
                 compiled_set.Compile()
 
-    def _match(self, compiled_set: Any, ids: Sequence[object], text: str) -> list[int]:
+    def _match(self, compiled_set: Any, ids: Sequence[object], text: str | bytes) -> list[int]:
         if not ids:
             return []
-        found = compiled_set.Match(text)
+        found = compiled_set.Match(text)  # UTF-8 bytes are matched as they are, text is encoded
         return list(found) if found else []
 
-    def _identify_scalar(self, text: str, excluded: frozenset[str]) -> tuple[set[str], set[str], set[str]]:
+    def _identify_scalar(
+        self, text: str, excluded: frozenset[str], no_bare: frozenset[str] = frozenset()
+    ) -> tuple[set[str], set[str], set[str]]:
         matched: set[str] = set()
         validated: set[str] = set()
         bare: set[str] = set()
-        for index in self._match(self._full, self._full_ids, text):
+        data = text.encode("utf-8")
+        for index in self._match(self._full, self._full_ids, data):
             spec = self._full_ids[index]
             if spec.id in excluded or text in spec.allow:
                 continue
@@ -411,34 +464,36 @@ class ClassifierEngine:
             matched.add(spec.id)
             if spec.value.validates(text):
                 validated.add(spec.id)
-        for index in self._match(self._bare, self._bare_ids, text):
+        for index in self._match(self._bare, self._bare_ids, data):
             spec = self._bare_ids[index]
             assert spec.value is not None
-            if spec.id in excluded or spec.id in matched or text in spec.allow:
+            if spec.id in excluded or spec.id in no_bare or spec.id in matched or text in spec.allow:
                 continue
             if spec.value.validates(text):
                 bare.add(spec.id)
         return matched, validated, bare
 
-    def _identify(self, text: str, excluded: frozenset[str]) -> tuple[set[str], set[str], set[str]]:
+    def _identify(
+        self, text: str, excluded: frozenset[str], no_bare: frozenset[str] = frozenset()
+    ) -> tuple[set[str], set[str], set[str]]:
         """Classes the whole value matches, validates as, and validates as only in bare form.
 
         A JSON list of scalars (an array column) is identified element by element: it belongs to a
         class when every element does. A value wrapped in brackets, quotes or trailing punctuation
         is the value inside."""
-        whole = self._identify_scalar(text, excluded)
+        whole = self._identify_scalar(text, excluded, no_bare)
         if not (whole[1] or whole[2]):
             unwrapped = text.strip(_WRAPPING)
             if unwrapped and unwrapped != text and not text.startswith(("[", "{")):
-                inner = self._identify_scalar(unwrapped, excluded)
+                inner = self._identify_scalar(unwrapped, excluded, no_bare)
                 if inner[1] or inner[2]:
                     return inner
         elements = None if whole[1] or whole[2] else _scalar_list(text)
         if elements is None:
             return whole
-        matched, validated, bare = self._identify_scalar(elements[0], excluded)
+        matched, validated, bare = self._identify_scalar(elements[0], excluded, no_bare)
         for element in elements[1:]:
-            m, v, b = self._identify_scalar(element, excluded)
+            m, v, b = self._identify_scalar(element, excluded, no_bare)
             matched &= m
             either = (validated | bare) & (v | b)
             bare = (bare | b) & either
@@ -476,23 +531,63 @@ class ClassifierEngine:
             hits.append(hit)
         return hits
 
+    def _facts(
+        self, text: str, excluded: frozenset[str], no_bare: frozenset[str], judge: FreeTextModel | None
+    ) -> _Facts:
+        """Everything one distinct value says; worked out once per column scan."""
+        whole, validated, bare = self._identify(text, excluded, no_bare)
+        identified = bool(validated or bare)
+        state = Protection.PLAINTEXT if identified else value_protection(text)
+        facts = _Facts(whole, validated, bare, stable_hash(text) if identified else "", state)
+        if state is not Protection.PLAINTEXT:
+            return facts
+        data = text.encode("utf-8")
+        # "Contains" is about identifiers inside free text; a value that is itself an identifier
+        # (a spaced IBAN holds card-like digit groups) is not free text.
+        if not identified:
+            for index in sorted(set(self._match(self._search, self._search_ids, data))):
+                spec, cued = self._search_ids[index]
+                if spec.id in excluded or any(spec is s for s, _, _ in facts.inside):
+                    continue
+                hits = self._hits_inside(spec, cued, text)
+                if hits:
+                    facts.inside.append((spec, [stable_hash(h) for h in hits], cued))
+                    if spec.value is not None:
+                        facts.inside_examples[spec.id] = mask_value(hits[0], spec.value.mask)
+        if judge is not None and " " in text:
+            facts.kind, facts.identifiers = judge.assess(text)
+        if self._text_specs:
+            facts.words = len(_WORD.findall(text))
+            found = self._match(self._cues, self._cue_ids, data)
+            if found:
+                cue_hits: dict[str, int] = {}
+                for index in found:
+                    class_id = self._cue_ids[index].id
+                    cue_hits[class_id] = cue_hits.get(class_id, 0) + 1
+                facts.cue_hits = cue_hits
+        return facts
+
     def profile(
         self,
         values: Iterable[str | bytes],
         excluded: frozenset[str] = frozenset(),
         max_cell_chars: int = MAX_CELL_CHARS,
+        no_bare: frozenset[str] = frozenset(),
     ) -> ColumnProfile:
         """Count, per class, how many values match, validate, contain hits or carry cues.
 
         `excluded` names classes whose value signals do not apply to this column (its type or name
-        rules them out). Only the first `max_cell_chars` characters of a cell are read."""
+        rules them out); `no_bare` those whose unformatted form cannot count here, so their
+        validators never run on it. Only the first `max_cell_chars` characters of a cell are read.
+        Each distinct value is examined once; repeats only add to the counts."""
         sampled = 0
         protection: Counter[Protection] = Counter()
         counts: dict[str, ClassCounts] = {}
         judged = human = machine = 0
         human_values: set[int] = set()  # in-process hashes, never stored
         human_templates: set[int] = set()
-        model = builtin_model() if self._judges_text else None
+        judge = builtin_model() if self._judges_text else None
+        for_model: list[str] = []
 
         def entry(spec: ClassSpec) -> ClassCounts:
             found = counts.get(spec.id)
@@ -500,6 +595,9 @@ class ClassifierEngine:
                 found = counts[spec.id] = ClassCounts()
             return found
 
+        # First the cells: blank and filler cells drop out, decimals are measurements, and every
+        # other value is counted by its distinct text, in the order it first appeared.
+        sequence: list[str] = []
         for raw in values:
             if isinstance(raw, bytes | bytearray | memoryview):
                 sampled += 1
@@ -509,79 +607,81 @@ class ClassifierEngine:
             if len(text) > max_cell_chars:
                 text = text[:max_cell_chars]
             text = text.strip()
-            if not text or text.lower() in FILLER:
+            if not text or (len(text) <= _FILLER_MAX_LEN and text.lower() in FILLER):
                 continue  # blank cells and N/A say no more than NULLs
             sampled += 1
-            if _DECIMAL.fullmatch(text):
+            if text[0] in _NUMBER_START and _DECIMAL.fullmatch(text):
                 protection[Protection.PLAINTEXT] += 1
                 continue
-            whole, validated, bare = self._identify(text, excluded)
-            for class_id in whole:
-                entry(self._by_id[class_id]).matched += 1
-            for class_id, is_bare in [(c, False) for c in validated] + [(c, True) for c in bare]:
+            sequence.append(text)
+        candidates: set[str] = set()
+        text_rules = [
+            (spec, spec.text.min_words, spec.text.human_only, spec.text.min_cues)
+            for spec in self._text_specs
+            if spec.text is not None and spec.id not in excluded
+        ]
+        for text, times in Counter(sequence).items():
+            facts = self._facts(text, excluded, no_bare, judge)
+            for class_id in facts.whole:
+                entry(self._by_id[class_id]).matched += times
+            identified = (
+                [(c, False) for c in facts.validated] + [(c, True) for c in facts.bare]
+                if facts.digest
+                else ()
+            )
+            for class_id, is_bare in identified:
                 spec = self._by_id[class_id]
                 counted = entry(spec)
                 if is_bare:
-                    counted.bare_validated += 1
+                    counted.bare_validated += times
                     counted.bare_prefixes.add(_digits_of(text)[:3])
                 else:
-                    counted.validated += 1
-                counted.distinct.add(stable_hash(text))
+                    counted.validated += times
+                counted.distinct.add(facts.digest)
                 if counted.masked_example is None:
                     rule = spec.value
                     assert rule is not None
                     counted.masked_example = mask_value(_first_element(text), rule.mask)
-            identified = bool(validated or bare)
-            state = Protection.PLAINTEXT if identified else value_protection(text)
-            protection[state] += 1
-            if state is not Protection.PLAINTEXT:
+            protection[facts.state] += times
+            if facts.state is not Protection.PLAINTEXT:
                 continue
-            # "Contains" is about identifiers inside free text; a value that is itself an identifier
-            # (a spaced IBAN holds card-like digit groups) is not free text.
-            if not identified:
-                found_inside: dict[str, tuple[ClassSpec, list[str], bool]] = {}
-                for index in sorted(set(self._match(self._search, self._search_ids, text))):
-                    spec, cued = self._search_ids[index]
-                    if spec.id in excluded or spec.id in found_inside:
-                        continue
-                    hits = self._hits_inside(spec, cued, text)
-                    if hits:
-                        found_inside[spec.id] = (spec, hits, cued)
-                for spec, hits, cued in found_inside.values():
-                    counted = entry(spec)
-                    counted.contains_values += 1
-                    counted.contains_cued += cued
-                    counted.contains_distinct.update(stable_hash(h) for h in hits)
-                    if counted.masked_example is None:
-                        assert spec.value is not None
-                        counted.masked_example = mask_value(hits[0], spec.value.mask)
-            kind = TextKind.UNJUDGED
-            if model is not None and " " in text:
-                kind = model.judge(text)
-                if kind is not TextKind.UNJUDGED:
-                    judged += 1
-                    human += kind is TextKind.HUMAN
-                    if kind is TextKind.HUMAN and len(human_values) < _TEMPLATE_SAMPLE:
+            for spec, digests, cued in facts.inside:
+                counted = entry(spec)
+                counted.contains_values += times
+                counted.contains_cued += cued * times
+                counted.contains_distinct.update(digests)
+                if counted.masked_example is None:
+                    counted.masked_example = facts.inside_examples.get(spec.id)
+            kind = facts.kind
+            if kind is not TextKind.UNJUDGED:
+                judged += times
+                if kind is TextKind.HUMAN:
+                    human += times
+                    if len(human_values) < _TEMPLATE_SAMPLE:
                         human_values.add(hash(text))
                         human_templates.add(hash(_DIGIT_RUN.sub("#", text)))
-                    machine += kind is TextKind.MACHINE
-            if not self._text_specs:
-                continue
-            words = len(_WORD.findall(text))
-            cue_hits: Counter[str] = Counter()
-            for index in self._match(self._cues, self._cue_ids, text):
-                cue_hits[self._cue_ids[index].id] += 1
-            for spec in self._text_specs:
-                rule_text = spec.text
-                assert rule_text is not None
-                if spec.id in excluded or words < rule_text.min_words:
+                machine += times * (kind is TextKind.MACHINE)
+            if (
+                self._model_points
+                and kind is not TextKind.MACHINE
+                and facts.identifiers < MAX_IDENTIFIER_SHARE_FOR_MODEL
+                and not facts.digest
+                and " " in text
+            ):
+                candidates.add(text)
+            for spec, min_words, human_only, min_cues in text_rules:
+                if facts.words < min_words:
                     continue
                 counted = entry(spec)
-                counted.text_values += 1
-                if rule_text.human_only and kind is TextKind.MACHINE:
+                counted.text_values += times
+                if human_only and kind is TextKind.MACHINE:
                     continue
-                if cue_hits[spec.id] >= rule_text.min_cues:
-                    counted.cue_values += 1
+                if facts.cue_hits is not None and facts.cue_hits.get(spec.id, 0) >= min_cues:
+                    counted.cue_values += times
+        # The model reads values in their sampled order, repeats included, so stopping early
+        # stops at the same place whatever the order of distinct values above.
+        for_model = [text for text in sequence if text in candidates] if candidates else []
+        scored, model_judged, model_votes, model_distinct = self._score(for_model)
         return ColumnProfile(
             sampled=sampled,
             protection_counts=dict(protection),
@@ -606,7 +706,66 @@ class ClassifierEngine:
             machine_text=machine,
             human_distinct=len(human_values),
             human_templates=len(human_templates),
+            model_candidates=len(for_model),
+            model_scored=scored,
+            model_judged=model_judged,
+            model_votes=model_votes,
+            model_distinct=model_distinct,
         )
+
+    def _score(self, texts: Sequence[str]) -> tuple[int, int, dict[str, int], dict[str, int]]:
+        """Score values with the text model until no head's decision can change.
+
+        Returns (values scored, values the model judged, votes per head, distinct values voted
+        for per head). A decision rises with every yes and falls with every no: once the decision
+        with every remaining value a no equals the one with every remaining value a new yes, it is
+        settled, and so is the column once all are."""
+        if not texts:
+            return 0, 0, {}, {}
+        model = builtin_text_model()
+        points = self._model_points
+        votes = dict.fromkeys(points, 0)  # every head named by a rule, the refuting one among them
+        distinct = dict.fromkeys(points, 0)
+        index_of = {head: model.heads.index(head) for head in points}
+        judged = scored = 0
+        memo: dict[str, tuple[bool, ...] | None] = {}
+        total = len(texts)
+        for text in texts:
+            scored += 1
+            said = memo.get(text, _UNSCORED)
+            if said is _UNSCORED:
+                said = memo[text] = model.votes(text)
+                if said is not None:
+                    for head, index in index_of.items():
+                        distinct[head] += said[index]
+            if said is not None:
+                judged += 1
+                for head, index in index_of.items():
+                    votes[head] += said[index]
+            left = total - scored
+            if left and scored % _SETTLE_EVERY == 0 and self._settled(votes, distinct, judged, left):
+                break
+        return scored, judged, votes, distinct
+
+    def _settled(self, votes: dict[str, int], distinct: dict[str, int], judged: int, left: int) -> bool:
+        """No decision the model takes part in can change, whatever the `left` values say: each
+        rule and the refutation of text names give the same answer if they all say no and if they
+        all say yes, and the model already has the values it needs to decide a column at all."""
+        if judged < MODEL_DECIDES_AT:
+            return False
+        for head, rules in self._model_points.items():
+            for rule in rules:
+                none = rule.holds(votes[head], judged + left, distinct[head])
+                every = rule.holds(votes[head] + left, judged + left, distinct[head] + left)
+                if none != every:
+                    return False
+        refuting = self._refuting_head
+        if refuting is not None:
+            none = votes[refuting] / (judged + left) <= MAX_MODEL_HUMAN_SHARE_TO_REFUTE
+            every = (votes[refuting] + left) / (judged + left) <= MAX_MODEL_HUMAN_SHARE_TO_REFUTE
+            if none != every:
+                return False
+        return True
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -635,8 +794,25 @@ def profile_values(
     column: Column | None = None,
     max_cell_chars: int = MAX_CELL_CHARS,
 ) -> ColumnProfile:
-    excluded = excluded_classes(column, specs) if column is not None else frozenset()
-    return engine_for(tuple(specs)).profile(values, excluded, max_cell_chars)
+    if column is None:
+        return engine_for(tuple(specs)).profile(values, max_cell_chars=max_cell_chars)
+    excluded = excluded_classes(column, specs)
+    return engine_for(tuple(specs)).profile(values, excluded, max_cell_chars, unnamed_bare(column, specs))
+
+
+def unnamed_bare(column: Column, specs: Sequence[ClassSpec]) -> frozenset[str]:
+    """Classes whose unformatted form (a bare 10-digit phone number, an ICD code) counts only under a
+    name or comment that says so, and that this column's name and comment do not name: a cheap
+    gate that keeps their validators off every long numeric id."""
+    out = set()
+    for spec in specs:
+        rule = spec.value
+        if rule is None or rule.bare_pattern is None or rule.bare_random_pass is not None:
+            continue
+        name_hits, comment_hits = name_evidence(column, spec)
+        if not (name_hits or comment_hits):
+            out.add(spec.id)
+    return frozenset(out)
 
 
 # --- decision -----------------------------------------------------------------------------------
@@ -716,6 +892,63 @@ def _reads_as_free_text(profile: ColumnProfile, rule: FreeTextRule) -> bool:
     return wilson_interval(human, judged)[0] >= rule.min_share
 
 
+def _model_claims(profile: ColumnProfile, rule: ModelRule | None) -> bool:
+    """The text model's head claims enough of the values it scored."""
+    if rule is None or not profile.model_judged:
+        return False
+    votes, distinct = profile.model_votes.get(rule.head, 0), profile.model_distinct.get(rule.head, 0)
+    return rule.holds(votes, profile.model_judged, distinct)
+
+
+def _model_signal(profile: ColumnProfile, rule: ModelRule, what: str) -> str:
+    votes, judged = profile.model_votes.get(rule.head, 0), profile.model_judged
+    low = wilson_interval(votes, judged)[0]
+    settled = (
+        f"; scoring stopped after {profile.model_scored} of {profile.model_candidates} values, "
+        "the decision settled"
+        if profile.model_scored < profile.model_candidates
+        else ""
+    )
+    return (
+        f"text model: {votes}/{judged} scored values read as {what} "
+        f"(at least {low:.0%}, 95 % lower bound){settled}"
+    )
+
+
+# With this many values judged by the text model, its heads decide a free-text column's classes;
+# below it the structural judge and the cue words do. Structure and cues read published copy and
+# help articles ("you'll love…", "you can reset your password…") as a person writing to someone.
+MODEL_DECIDES_AT = 20
+
+
+def _model_decides(profile: ColumnProfile, rule: ModelRule | None) -> bool:
+    return rule is not None and profile.model_judged >= MODEL_DECIDES_AT
+
+
+# A name that promises text (`notes`, `message`) is refuted when the model, having judged enough
+# values, finds at most this share of them written by people.
+MAX_MODEL_HUMAN_SHARE_TO_REFUTE = 0.35
+
+
+def _model_refutes_free_text(profile: ColumnProfile, spec: ClassSpec | None) -> bool:
+    rule = spec.model if spec is not None else None
+    if rule is None or not _model_decides(profile, rule):
+        return False
+    return profile.model_votes.get(rule.head, 0) / profile.model_judged <= MAX_MODEL_HUMAN_SHARE_TO_REFUTE
+
+
+def is_free_text(profile: ColumnProfile, spec: ClassSpec | None) -> bool:
+    """The column reads as human-written free text: by the text model's free-text head when it
+    judged enough values, else by the structure of its values or that head."""
+    if spec is None or spec.free_text is None:
+        return False
+    if _templated(profile):
+        return False
+    if _model_decides(profile, spec.model):
+        return _model_claims(profile, spec.model)
+    return _reads_as_free_text(profile, spec.free_text) or _model_claims(profile, spec.model)
+
+
 def _likelihood(spec: ClassSpec, evidence: ClassEvidence, n: int) -> float | None:
     """Chance that n random values of the bare shape would all pass the rules, when they all did."""
     rule = spec.value
@@ -732,7 +965,7 @@ def _decide(
     column: Column,
     profile: ColumnProfile,
     protection: Protection,
-    free_text_rule: FreeTextRule | None = None,
+    free_text_spec: ClassSpec | None = None,
     table: str | None = None,
 ) -> _Decision | None:
     name_hits, comment_hits = name_evidence(column, spec, table)
@@ -804,11 +1037,18 @@ def _decide(
         and profile.machine_text / judged >= MIN_MACHINE_SHARE_TO_REFUTE
     ):
         return None  # machine text under a conversational name: a server log's `message`
+    if (
+        named
+        and (spec.free_text is not None or (text_rule is not None and text_rule.needs_free_text))
+        and _model_refutes_free_text(profile, free_text_spec)
+    ):
+        return None  # `notes` or `status_msg` holding what a program wrote, however worded
     if text_rule is not None and evidence.text_values:
         share = evidence.cue_values / evidence.text_values
         low, high = wilson_interval(evidence.cue_values, evidence.text_values)
-        column_ok = not text_rule.needs_free_text or (
-            free_text_rule is not None and _reads_as_free_text(profile, free_text_rule)
+        free = is_free_text(profile, free_text_spec)
+        column_ok = (not text_rule.needs_free_text or free) and not (
+            free and _model_decides(profile, spec.model)
         )
         if evidence.cue_values and share >= text_rule.min_share and low >= text_rule.min_lower and column_ok:
             signals.append(
@@ -817,16 +1057,36 @@ def _decide(
             )
             if share > confidence:
                 confidence, matched, interval = share, evidence.cue_values, (low, high)
+    model_rule = spec.model
+    if (
+        model_rule is not None
+        and spec.free_text is None
+        and _model_claims(profile, model_rule)
+        and is_free_text(profile, free_text_spec)
+    ):
+        votes = profile.model_votes.get(model_rule.head, 0)
+        signals.append(_model_signal(profile, model_rule, spec.id))
+        if votes / profile.model_judged > confidence:
+            confidence, matched = votes / profile.model_judged, votes
+            interval = wilson_interval(votes, profile.model_judged)
     if spec.free_text is not None and n:
-        if _reads_as_free_text(profile, spec.free_text):
-            low, high = wilson_interval(human, judged)
-            signals.append(
-                f"free text: {human}/{judged} judged values read as human-written "
-                f"(at least {low:.0%}, 95 % lower bound), {profile.machine_text} as machine text"
-            )
-            confidence, matched, interval = human / judged, human, (low, high)
+        if is_free_text(profile, spec):
+            if _reads_as_free_text(profile, spec.free_text):
+                low, high = wilson_interval(human, judged)
+                signals.append(
+                    f"free text: {human}/{judged} judged values read as human-written "
+                    f"(at least {low:.0%}, 95 % lower bound), {profile.machine_text} as machine text"
+                )
+                confidence, matched, interval = human / judged, human, (low, high)
+            if model_rule is not None and _model_claims(profile, model_rule):
+                votes = profile.model_votes.get(model_rule.head, 0)
+                signals.append(_model_signal(profile, model_rule, "human-written"))
+                if votes / profile.model_judged > confidence:
+                    confidence, matched = votes / profile.model_judged, votes
+                    interval = wilson_interval(votes, profile.model_judged)
         elif named and judged >= MIN_JUDGED_TO_REFUTE and human / judged < MAX_HUMAN_SHARE_TO_REFUTE:
             return None
+
     if name_hits:
         signals.append(f"column name: {', '.join(name_hits)}")
         confidence = _combine(confidence, NAME_CONFIDENCE)
@@ -867,11 +1127,11 @@ def classify_column(
     by_whole_values: set[str] = set()
     by_likelihood: set[str] = set()
     excluded = excluded_classes(column, specs)
-    free_text_rule = next((s.free_text for s in specs if s.free_text is not None), None)
+    free_text_spec = next((s for s in specs if s.free_text is not None), None)
     for spec in specs:
         if spec.id in excluded:
             continue
-        decision = _decide(spec, column, profile, protection, free_text_rule, table)
+        decision = _decide(spec, column, profile, protection, free_text_spec, table)
         if decision is None:
             continue
         if decision.whole_values:

@@ -38,6 +38,19 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _IDENTIFIER = re.compile(
     r"[A-Za-z]\w*_\w+|\w+\.\w+\.\w+|[a-z]+[A-Z]\w*|\w*/\w+/\S*|[0-9a-fA-F]{8,}|\S+=\S+|[A-Za-z]+\d+\w*|\d+[A-Za-z]+\w*"
 )
+_HEX_LETTERS = frozenset("abcdefABCDEF")
+
+
+def _is_identifier(token: str) -> bool:
+    core = token.strip(".,;:!?()\"'")
+    # A plain word (lower, UPPER or Title case letters only) is no identifier unless it could be a
+    # hex run; the regex is only needed for the rest.
+    plain = core.isalpha() and (core.islower() or core.isupper() or core.istitle())
+    if plain and (len(core) < 8 or not _HEX_LETTERS.issuperset(core)):
+        return False
+    return bool(_IDENTIFIER.fullmatch(core)) and not _ORDINAL_OR_UNIT.fullmatch(token.lower())
+
+
 _ORDINAL_OR_UNIT = re.compile(r"\d+(?:st|nd|rd|th|am|pm|mg|ml|kg|lb|lbs|yo|h|hr|hrs|min|mins|s|k|x)")
 _SENTENCE_END = re.compile(r"[.!?…][\"')\]]*\s*$|[?!]")
 
@@ -52,42 +65,50 @@ class FreeTextModel:
     machine: Any  # re2.Set
     function_words: frozenset[str]
     lexicon: frozenset[str]
+    known: frozenset[str]  # lexicon and function words together
     informal: frozenset[str]
     shorthand: frozenset[str]
     emoticon: Any  # re2 pattern
 
-    def features(self, text: str) -> dict[str, float] | None:
+    def _enough_words(self, raw_words: list[str]) -> bool:
+        """At least min_words words of two or more letters."""
+        if len(raw_words) < self.min_words:
+            return False
+        found = 0
+        for word in raw_words:
+            found += len(word) >= 2
+            if found >= self.min_words:
+                return True
+        return False
+
+    def features(self, text: str, raw_words: list[str] | None = None) -> dict[str, float] | None:
         """Feature values of one value, or None when it has too few words to judge."""
+        if raw_words is None:
+            raw_words = _WORD.findall(text)
+            if not self._enough_words(raw_words):
+                return None
+        words = [w.lower() for w in raw_words]
         tokens = _TOKEN.findall(text)
-        words = [w.lower() for w in _WORD.findall(text)]
-        long_words = [w for w in words if len(w) >= 2]
-        if len(long_words) < self.min_words:
-            return None
         n = len(words)
         lowered = [t.lower().strip(".,;:!?()\"'") for t in tokens]
-        shorthand = sum(t in self.shorthand for t in lowered)
-        identifiers = sum(
-            bool(_IDENTIFIER.fullmatch(t.strip(".,;:!?()\"'"))) and not _ORDINAL_OR_UNIT.fullmatch(t.lower())
-            for t in tokens
-        )
-        capitalised = [w for w in _WORD.findall(text) if len(w) > 3]
+        function = self.function_words
+        capitalised = [w for w in raw_words if len(w) > 3]
         return {
             "bias": 1.0,
-            "function_share": sum(w in self.function_words for w in words) / n,
-            "lexicon_share": sum(w in self.lexicon or w in self.function_words for w in words) / n,
+            "function_share": sum(map(function.__contains__, words)) / n,
+            "lexicon_share": sum(map(self.known.__contains__, words)) / n,
             "personal": float(
-                any(w in _PERSONAL for w in words)
-                or any("'" in w and w in self.function_words for w in words)
+                not _PERSONAL.isdisjoint(words) or any("'" in w and w in function for w in words)
             ),
             "informal": float(
-                any(t in self.informal for t in lowered) or self.emoticon.search(text) is not None
+                not self.informal.isdisjoint(lowered) or self.emoticon.search(text) is not None
             ),
-            "shorthand": min(1.0, shorthand / 2),
+            "shorthand": min(1.0, sum(map(self.shorthand.__contains__, lowered)) / 2),
             "sentence_punct": float(bool(_SENTENCE_END.search(text))),
             "title_case": (
                 sum(w[0].isupper() for w in capitalised) / len(capitalised) if len(capitalised) >= 3 else 0.0
             ),
-            "identifier_share": identifiers / max(len(tokens), 1),
+            "identifier_share": sum(map(_is_identifier, tokens)) / max(len(tokens), 1),
         }
 
     def score(self, text: str) -> float | None:
@@ -102,13 +123,21 @@ class FreeTextModel:
         return bool(self.machine.Match(text[: self.max_chars]))
 
     def judge(self, text: str) -> TextKind:
+        return self.assess(text)[0]
+
+    def assess(self, text: str) -> tuple[TextKind, float]:
+        """The value's kind, and the share of its tokens that are identifiers (0 when unjudged)."""
         head = text[: self.max_chars]
-        score = self.score(head)
-        if score is None:
-            return TextKind.UNJUDGED
+        raw_words = _WORD.findall(head)
+        if not self._enough_words(raw_words):
+            return TextKind.UNJUDGED, 0.0
         if self.is_machine(head):
-            return TextKind.MACHINE
-        return TextKind.HUMAN if score >= self.threshold else TextKind.PLAIN
+            return TextKind.MACHINE, 0.0
+        feats = self.features(head, raw_words)
+        assert feats is not None
+        z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        kind = TextKind.HUMAN if 1 / (1 + math.exp(-z)) >= self.threshold else TextKind.PLAIN
+        return kind, feats["identifier_share"]
 
 
 # First and second person: someone writing to someone.
@@ -153,6 +182,7 @@ def parse_model(data: dict[str, Any], origin: str) -> FreeTextModel:
         machine=machine,
         function_words=_word_set(data["function_words"]),
         lexicon=_word_set(data["lexicon"]),
+        known=_word_set(data["lexicon"]) | _word_set(data["function_words"]),
         informal=_word_set(data["informal"]),
         shorthand=_word_set(data["shorthand"]),
         emoticon=re2.compile(data["emoticon_pattern"], re2_options()),

@@ -6,6 +6,7 @@ in the config. Regexes compile with RE2, which runs in linear time, so no pack c
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ import re2
 from scanner import validators
 from scanner.errors import RulePackError, did_you_mean
 from scanner.models import Breadth, Principal, PrincipalType, Sensitivity
+from scanner.textmodel import builtin_text_model
 from scanner.yamlio import MAX_YAML_BYTES, LineMap, load_schema, parse_yaml, read_text, validate
 
 BUILTIN_PACKAGE = "scanner.rulepacks"
@@ -151,6 +153,35 @@ class TextRule:
 
 
 @dataclass(frozen=True)
+class ModelRule:
+    """A head of the text model (rules/text_model.json) decides the class: the share of scored
+    values it claims reaches `min_share` and that share's 95 % lower bound reaches `min_lower`."""
+
+    head: str
+    min_share: float
+    min_lower: float
+    min_distinct: int = 3  # distinct values among those claimed: an enum repeating one phrase is no text
+
+    def holds(self, votes: int, judged: int, distinct: int) -> bool:
+        return distinct >= self.min_distinct and holds(votes, judged, self.min_share, self.min_lower)
+
+
+def wilson_lower(successes: int, n: int, z: float = 1.96) -> float:
+    """The 95 % Wilson lower bound of a share, rounded as evidence shows it."""
+    if n == 0:
+        return 0.0
+    p = successes / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return round(max(0.0, centre - half), 4)
+
+
+def holds(successes: int, n: int, min_share: float, min_lower: float) -> bool:
+    return n > 0 and successes / n >= min_share and wilson_lower(successes, n) >= min_lower
+
+
+@dataclass(frozen=True)
 class FreeTextRule:
     """The column-level free-text class: most values long enough to judge read as human text."""
 
@@ -179,10 +210,11 @@ class ClassSpec:
     # Tokens of a table name under which the column's name and comment say nothing for this class
     # (`message` in a server log table is a log field).
     exclude_table_tokens: frozenset[str] = frozenset()
+    model: ModelRule | None = None
 
     @property
     def name_only(self) -> bool:
-        return self.value is None and self.text is None and self.free_text is None
+        return self.value is None and self.text is None and self.free_text is None and self.model is None
 
 
 @dataclass(frozen=True)
@@ -231,6 +263,10 @@ class RuleBook:
     def version(self) -> str:
         packs = [f"{p.name}@{p.version}" for p in self.classifiers]
         packs.append(f"{self.exposure.pack}@{self.exposure.version}")
+        if any(spec.model is not None for spec in self.classes):
+            # Retrained weights change decisions as much as an edited pack does.
+            model = builtin_text_model()
+            packs.append(f"text-model@{model.version}.{model.digest}")
         return ",".join(packs)
 
 
@@ -345,6 +381,15 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
             free_text_rule = FreeTextRule(
                 min_share=float(ft.get("min_share", 0.5)), min_judged=float(ft.get("min_judged", 0.5))
             )
+        model_rule = None
+        if "model" in raw:
+            model = raw["model"] or {}
+            model_rule = ModelRule(
+                head=str(model.get("head", class_id)),
+                min_share=float(model.get("min_share", 0.5)),
+                min_lower=float(model.get("min_lower", defaults.get("min_lower", DEFAULT_MIN_LOWER))),
+                min_distinct=int(model.get("min_distinct", DEFAULT_MIN_DISTINCT)),
+            )
         names = raw.get("names", [])
         types = set(raw.get("types", ["string"]))
         if value_rule is not None and value_rule.contains:
@@ -370,6 +415,7 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                 exclude_table_tokens=frozenset(
                     t for n in raw.get("exclude_table_names", []) for t in tokenize_name(n)
                 ),
+                model=model_rule,
             )
         )
     return ClassifierPack(data["pack"], int(data["version"]), path, tuple(classes))
@@ -440,6 +486,23 @@ def _check_title(title: str, path: str, line: int | None) -> None:
         if name not in TITLE_FIELDS or spec or conversion:
             shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
             raise RulePackError(f"title names an unknown field {shown}", file=path, line=line, hint=hint)
+
+
+def _check_model_heads(packs: Sequence[ClassifierPack]) -> None:
+    wanted = [spec for pack in packs for spec in pack.classes if spec.model is not None]
+    if not wanted:
+        return
+    heads = builtin_text_model().heads
+    for spec in wanted:
+        assert spec.model is not None
+        if spec.model.head not in heads:
+            file, _, line = spec.origin.rpartition(":")
+            raise RulePackError(
+                f"class '{spec.id}' names text-model head '{spec.model.head}', which the model does not have",
+                file=file,
+                line=int(line) if line.isdigit() else None,
+                hint=did_you_mean(spec.model.head, heads) or f"heads: {', '.join(heads)}",
+            )
 
 
 def _principals(items: Sequence[dict[str, str]]) -> list[Principal]:
@@ -536,6 +599,7 @@ def load_rulebook(
                     line=int(line) if line.isdigit() else None,
                     hint=did_you_mean(other, seen) or "list class ids defined in a loaded pack",
                 )
+    _check_model_heads(packs)
     if exposure_rules is None:
         exposure = load_exposure_rules(
             resources.files(BUILTIN_PACKAGE).joinpath("exposure.yaml"), "rules/exposure.yaml"

@@ -68,7 +68,7 @@ CREATE TABLE IF NOT EXISTS legacy_ids (
 """
 V1_TABLES = ("run_tables", "tables", "findings")
 RECORD_BATCH = 500  # tables per transaction while a scan records its progress
-RECORD_SECONDS = 5.0  # ... or this often, whichever comes first
+RECORD_SECONDS = 1.0  # ... or every second, whichever comes first: a kill loses at most that
 
 
 class StateLocked(ExposureError):

@@ -37,8 +37,11 @@ def register(name: str) -> Callable[[Validator], Validator]:
     return add
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _digits(value: str) -> str:
-    return "".join(ch for ch in value if ch.isdigit())
+    return _NOT_DIGIT.sub("", value)
 
 
 @register("us_ssn")
@@ -93,6 +96,7 @@ def _valid_in(value: str, region: str | None) -> bool:
     return bool(phonenumbers.is_valid_number(parsed))
 
 
+_SPANISH_NATIONAL = re.compile(r"[6-9]\d{2}(?: \d{2}){3}|[89]\d(?: \d{3})(?: \d{2}){2}")
 # Day.month.year and year-month-day dates have phone-like digit groups.
 _DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}")
 
@@ -102,14 +106,18 @@ def phone_number(value: str) -> bool:
     digits = _digits(value)
     if len(digits) < 7 or _DATE.fullmatch(value.strip()):
         return False
-    if _valid_in(value, "US"):
-        return True
     stripped = value.strip()
+    # Parsed as US, a number is valid only with 10 digits (11 with the 1) or with a + country code:
+    # a cheap gate that spares libphonenumber every SSN-shaped and 9-digit value.
+    if (stripped.startswith("+") or len(digits) in (10, 11)) and _valid_in(value, "US"):
+        return True
     if stripped.isdigit() and 10 <= len(digits) <= 15 and not stripped.startswith("0"):
         # international number stored without its + (MSISDN)
         return _valid_in("+" + stripped, None)
     if stripped.startswith("0") and not stripped.startswith("00"):
         return any(_valid_in(value, region) for region in NATIONAL_REGIONS)
+    if _SPANISH_NATIONAL.fullmatch(stripped):
+        return _valid_in(value, "ES")  # Spain dials national numbers with no trunk prefix
     return False
 
 

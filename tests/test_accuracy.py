@@ -21,23 +21,13 @@ def test_column_precision_and_recall(corpus: str) -> None:
     assert recall >= 0.95, "\n".join(scores.errors)
 
 
-def test_blind_corpus_does_not_regress() -> None:
-    """Floors at the figures reached so far on the corpus nobody tuned the rules to."""
+def test_blind_corpus_meets_the_target() -> None:
+    """The corpus nobody tuned the rules to: the specific classes at precision 0.97 and recall 0.90,
+    every free-text column at least `free_text`, and published or machine text hardly ever."""
     scores = evaluate(CORPORA / "blind.jsonl")
     precision, recall, _ = scores.overall()
     assert scores.columns >= 160 and scores.free_text_labelled >= 40
-    assert precision >= 0.95, "\n".join(scores.errors)
-    assert recall >= 0.60, "\n".join(scores.errors)
-    assert scores.free_text_carried / scores.free_text_labelled >= 0.95, "\n".join(scores.errors)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="not reached yet: sub-classes of free text (conversation, performance_review, medical) "
-    "under neutral names need more than cue words; see bench/accuracy.py",
-)
-def test_blind_corpus_meets_the_target() -> None:
-    scores = evaluate(CORPORA / "blind.jsonl")
-    precision, recall, _ = scores.overall()
-    assert precision >= 0.97 and recall >= 0.90
-    assert scores.free_text_carried == scores.free_text_labelled
+    assert precision >= 0.97, "\n".join(scores.errors)
+    assert recall >= 0.90, "\n".join(scores.errors)
+    assert scores.free_text_carried == scores.free_text_labelled, "\n".join(scores.errors)
+    assert scores.free_text_on_negatives <= 2, "\n".join(scores.errors)

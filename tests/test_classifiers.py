@@ -21,6 +21,7 @@ from scanner.classify import (
 from scanner.freetext import TextKind, builtin_model
 from scanner.models import Column, Protection
 from scanner.rules import load_rulebook
+from scanner.textmodel import builtin_text_model
 
 CASES = Path(__file__).parent / "classifiers"
 BOOK = load_rulebook()
@@ -103,6 +104,28 @@ def _judge_cases() -> list[Any]:
 @pytest.mark.parametrize(("value", "kind"), _judge_cases())
 def test_free_text_judgement(value: str, kind: TextKind) -> None:
     assert builtin_model().judge(value) is kind
+
+
+def _model_cases() -> list[Any]:
+    cases = []
+    for path in sorted(CASES.glob("*.yaml")):
+        data = _load(path)
+        for kind, values in (data.get("model") or {}).items():
+            for value in values:
+                label = f"{path.stem}:model:{kind}:{value[:40]}"
+                cases.append(pytest.param(data["class"], value, kind == "match", id=label))
+    return cases
+
+
+@pytest.mark.parametrize(("class_id", "value", "claimed"), _model_cases())
+def test_text_model_case(class_id: str, value: str, claimed: bool) -> None:
+    """The text-model head a class names claims (or not) one value on its own."""
+    spec = SPECS[class_id]
+    assert spec.model is not None
+    model = builtin_text_model()
+    votes = model.votes(value)
+    assert votes is not None, "too few words for the model to judge"
+    assert votes[model.heads.index(spec.model.head)] is claimed, model.probabilities(value)
 
 
 @pytest.mark.parametrize(("class_id", "case"), _column_cases())

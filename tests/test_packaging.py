@@ -52,6 +52,7 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
         "scanner/rulepacks/exposure.yaml",
         "scanner/rulepacks/classifiers/government_ids.yaml",
         "scanner/rulepacks/classifiers/workplace.yaml",
+        "scanner/rulepacks/text_model.json",
         "scanner/templates/sev.md.j2",
         "scanner/templates/report.html.j2",
         "scanner/templates/report.css",
