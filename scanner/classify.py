@@ -198,8 +198,23 @@ def phrase_hits(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]], negat
     return [h for h in hits if not any(h != o and f" {h} " in f" {o} " for o in hits)]
 
 
+# The spec is kept with its answer: while the cache holds it, its id cannot be reused by another.
+_NAME_EVIDENCE: dict[tuple[int, str, str | None, str | None], tuple[ClassSpec, list[str], list[str]]] = {}
+
+
 def name_evidence(column: Column, spec: ClassSpec, table: str | None = None) -> tuple[list[str], list[str]]:
-    """Whole-token hits in the column name and comment; none under a table the class rules out."""
+    """Whole-token hits in the column name and comment; none under a table the class rules out.
+    Remembered per class, name, comment and table: warehouses repeat their column names."""
+    key = (id(spec), column.name, column.comment, table)
+    found = _NAME_EVIDENCE.get(key)
+    if found is None or found[0] is not spec:
+        if len(_NAME_EVIDENCE) > 200_000:
+            _NAME_EVIDENCE.clear()
+        found = _NAME_EVIDENCE[key] = (spec, *_name_evidence(column, spec, table))
+    return list(found[1]), list(found[2])
+
+
+def _name_evidence(column: Column, spec: ClassSpec, table: str | None) -> tuple[list[str], list[str]]:
     if table:
         table_tokens = tokenize_name(table)
         # a `message` in a server log is a log field; in a chat or DM log (chat.dm_log) it is a message
@@ -567,6 +582,22 @@ class ClassifierEngine:
                 facts.cue_hits = cue_hits
         return facts
 
+    @staticmethod
+    def _count_only(values: Iterable[str | bytes], max_cell_chars: int) -> ColumnProfile:
+        sampled = 0
+        protection: Counter[Protection] = Counter()
+        for raw in values:
+            if isinstance(raw, bytes | bytearray | memoryview):
+                sampled += 1
+                protection[Protection.CIPHERTEXT] += 1
+                continue
+            text = (raw if isinstance(raw, str) else str(raw))[:max_cell_chars].strip()
+            if not text or (len(text) <= _FILLER_MAX_LEN and text.lower() in FILLER):
+                continue
+            sampled += 1
+            protection[Protection.PLAINTEXT] += 1
+        return ColumnProfile(sampled, dict(protection), {})
+
     def profile(
         self,
         values: Iterable[str | bytes],
@@ -580,6 +611,10 @@ class ClassifierEngine:
         rules them out); `no_bare` those whose unformatted form cannot count here, so their
         validators never run on it. Only the first `max_cell_chars` characters of a cell are read.
         Each distinct value is examined once; repeats only add to the counts."""
+        if excluded and excluded.issuperset(self._by_id):
+            # No class can come from these values (a double, a timestamp, a boolean column): they
+            # are counted, not read.
+            return self._count_only(values, max_cell_chars)
         sampled = 0
         protection: Counter[Protection] = Counter()
         counts: dict[str, ClassCounts] = {}
