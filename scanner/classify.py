@@ -51,6 +51,9 @@ _MASKED_EMAIL = re.compile(r"[^@\s*]{0,2}\*{2,}[^@\s]{0,2}@\S+")
 _HASH_LENGTHS = {32, 40, 56, 64, 96, 128}
 # Identifiers that look random but are plaintext: UUIDs and prefixed object ids (ch_…, req_…).
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_UUID_LEN = 36
+_ENVELOPE_MAX = max(map(len, _ENVELOPES))
+_HEX_MIN = min(_HASH_LENGTHS)  # no hash or ciphertext is shorter in hex
 _PREFIXED_ID = re.compile(r"[a-z]{2,8}_[A-Za-z0-9]{8,40}")
 
 
@@ -79,30 +82,31 @@ def _is_path(text: str) -> bool:
 
 
 def value_protection(value: str | bytes) -> Protection:
-    """How a single stored value is protected, judged from its shape alone."""
+    """How a single stored value is protected, judged from its shape alone. Each shape is tried
+    only where its first character or length allows it: most values are none of them."""
     if isinstance(value, bytes | bytearray | memoryview):
         return Protection.CIPHERTEXT
     text = value.strip()
-    lowered = text.lower()
-    if lowered.startswith(_ENVELOPES):
-        return Protection.CIPHERTEXT
-    if _TOKEN.fullmatch(text):
-        return Protection.TOKENIZED
-    if _UUID.fullmatch(text) or _PREFIXED_ID.fullmatch(text) or _is_path(text):
+    if not text:
         return Protection.PLAINTEXT
-    if _BCRYPT.fullmatch(text) or _DIGEST_PREFIX.match(text):
-        return Protection.HASHED
-    if _MASKED_EMAIL.fullmatch(text):
-        return Protection.MASKED
-    if _MASK_RUN.search(text) and sum(ch.isalnum() and ch not in "xX" for ch in text) <= max(
-        4, len(text) // 3
-    ):
-        return Protection.MASKED
-    if len(text) in _HASH_LENGTHS and _HEX.fullmatch(text):
-        return Protection.HASHED
-    if len(text) >= 32 and _HEX.fullmatch(text):
+    first, size = text[0], len(text)
+    if text[:_ENVELOPE_MAX].lower().startswith(_ENVELOPES):
         return Protection.CIPHERTEXT
-    if len(text) >= 20 and _BASE64.fullmatch(text) and _looks_random(text.rstrip("=")):
+    if first == "t" and _TOKEN.fullmatch(text):
+        return Protection.TOKENIZED
+    if (size == _UUID_LEN and _UUID.fullmatch(text)) or ("_" in text and _PREFIXED_ID.fullmatch(text)):
+        return Protection.PLAINTEXT
+    if first == "/" and _is_path(text):
+        return Protection.PLAINTEXT
+    if (first == "$" and _BCRYPT.fullmatch(text)) or (first in "smSM" and _DIGEST_PREFIX.match(text)):
+        return Protection.HASHED
+    if "*" in text and "@" in text and _MASKED_EMAIL.fullmatch(text):
+        return Protection.MASKED
+    if _MASK_RUN.search(text) and sum(ch.isalnum() and ch not in "xX" for ch in text) <= max(4, size // 3):
+        return Protection.MASKED
+    if size >= _HEX_MIN and _HEX.fullmatch(text):
+        return Protection.HASHED if size in _HASH_LENGTHS else Protection.CIPHERTEXT
+    if size >= 20 and _BASE64.fullmatch(text) and _looks_random(text.rstrip("=")):
         return Protection.CIPHERTEXT
     return Protection.PLAINTEXT
 
@@ -183,7 +187,10 @@ def phrase_hits(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]], negat
     """Phrases found as whole-token runs. With `negate`, a run followed by a negating token
     (chat_id, email_verified, keystroke_count) or led by is/has does not count."""
     hits = []
+    present = set(tokens)
     for phrase in phrases:
+        if phrase[0] not in present:
+            continue  # most phrases of most classes: no run can start here
         n = len(phrase)
         for start in range(len(tokens) - n + 1):
             if tuple(tokens[start : start + n]) != phrase:
@@ -198,34 +205,48 @@ def phrase_hits(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]], negat
     return [h for h in hits if not any(h != o and f" {h} " in f" {o} " for o in hits)]
 
 
-# The spec is kept with its answer: while the cache holds it, its id cannot be reused by another.
-_NAME_EVIDENCE: dict[tuple[int, str, str | None, str | None], tuple[ClassSpec, list[str], list[str]]] = {}
+# Warehouses repeat their column names across thousands of tables: what a name and comment say
+# about a class is worked out once. The spec is kept with its answer: while the cache holds it, its
+# id cannot be reused by another.
+_CACHE_LIMIT = 200_000
+_NAME_EVIDENCE: dict[tuple[int, str, str | None], tuple[ClassSpec, tuple[str, ...], tuple[str, ...]]] = {}
+_TABLE_RULES_OUT: dict[tuple[int, str], tuple[ClassSpec, bool]] = {}
 
 
 def name_evidence(column: Column, spec: ClassSpec, table: str | None = None) -> tuple[list[str], list[str]]:
-    """Whole-token hits in the column name and comment; none under a table the class rules out.
-    Remembered per class, name, comment and table: warehouses repeat their column names."""
-    key = (id(spec), column.name, column.comment, table)
+    """Whole-token hits in the column name and comment; none under a table the class rules out."""
+    if table and spec.exclude_table_tokens and _table_rules_out(spec, table):
+        return [], []
+    key = (id(spec), column.name, column.comment)
     found = _NAME_EVIDENCE.get(key)
     if found is None or found[0] is not spec:
-        if len(_NAME_EVIDENCE) > 200_000:
+        if len(_NAME_EVIDENCE) > _CACHE_LIMIT:
             _NAME_EVIDENCE.clear()
-        found = _NAME_EVIDENCE[key] = (spec, *_name_evidence(column, spec, table))
+        found = _NAME_EVIDENCE[key] = (spec, *_column_evidence(column, spec))
     return list(found[1]), list(found[2])
 
 
-def _name_evidence(column: Column, spec: ClassSpec, table: str | None) -> tuple[list[str], list[str]]:
-    if table:
-        table_tokens = tokenize_name(table)
-        # a `message` in a server log is a log field; in a chat or DM log (chat.dm_log) it is a message
-        if spec.exclude_table_tokens & set(table_tokens) and not phrase_hits(table_tokens, spec.name_phrases):
-            return [], []
+def _table_rules_out(spec: ClassSpec, table: str) -> bool:
+    """A `message` in a server log is a log field; in a chat or DM log (chat.dm_log) it is a message."""
+    key = (id(spec), table)
+    found = _TABLE_RULES_OUT.get(key)
+    if found is None or found[0] is not spec:
+        if len(_TABLE_RULES_OUT) > _CACHE_LIMIT:
+            _TABLE_RULES_OUT.clear()
+        tokens = tokenize_name(table)
+        excluded = bool(spec.exclude_table_tokens & set(tokens))
+        ruled_out = excluded and not phrase_hits(tokens, spec.name_phrases)
+        found = _TABLE_RULES_OUT[key] = (spec, ruled_out)
+    return found[1]
+
+
+def _column_evidence(column: Column, spec: ClassSpec) -> tuple[tuple[str, ...], tuple[str, ...]]:
     tokens = tokenize_name(column.name)
     name_hits = phrase_hits(tokens, spec.name_phrases, negate=True)
     if " ".join(tokens) in spec.exact_names:
         name_hits.append(" ".join(tokens))
     comment_hits = phrase_hits(tokenize_name(column.comment or ""), spec.comment_phrases)
-    return name_hits, comment_hits
+    return tuple(name_hits), tuple(comment_hits)
 
 
 # --- profile: the only thing that ever sees values ------------------------------------------
@@ -564,6 +585,8 @@ class ClassifierEngine:
                 spec, cued = self._search_ids[index]
                 if spec.id in excluded or any(spec is s for s, _, _ in facts.inside):
                     continue
+                if cued and self._context_cues[spec.id].search(text) is None:
+                    continue  # no cue word anywhere (an epoch, a SKU): no hit can be cued
                 hits = self._hits_inside(spec, cued, text)
                 if hits:
                     facts.inside.append((spec, [stable_hash(h) for h in hits], cued))

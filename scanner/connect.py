@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from scanner.connectors.base import (
     CONNECTORS,
+    ENGINE_PROFILING,
     MAX_URL_LENGTH,
     Connector,
     ConnectorBase,
@@ -21,7 +22,7 @@ from scanner.connectors.base import (
     redact_url,
     register,
 )
-from scanner.errors import SourceError, did_you_mean
+from scanner.errors import ExposureError, SourceError, did_you_mean
 
 __all__ = [
     "CONNECTORS",
@@ -111,3 +112,13 @@ def open_source(url: str) -> Connector:
         hint = hint or f"known schemes: {', '.join(known)}"
         raise SourceError(f"unknown source scheme '{source.scheme}' in {source.redacted}", hint=hint)
     return factory(source)
+
+
+def profiles_in_engine(url: str) -> bool:
+    """Whether the source profiles values inside its engine (Spark's executors), so that only
+    profiles reach this process; decided from the scheme, without connecting."""
+    _load_builtin_connectors()
+    try:
+        return parse_source(url).scheme in ENGINE_PROFILING
+    except ExposureError:
+        return False

@@ -23,7 +23,7 @@ from scanner import __version__
 from scanner.catalog import select_tables
 from scanner.classify import classify_column, profile_values
 from scanner.config import ScanConfig
-from scanner.connect import Connector, open_source, parse_source
+from scanner.connect import Connector, open_source, parse_source, profiles_in_engine
 from scanner.directory import load_directory
 from scanner.errors import ConfigError, ExitCode, SourceError, SourceUnavailable, did_you_mean
 from scanner.evaluate import AccessModel, AccessPolicy, UserAccess, path_covers, user_access
@@ -56,7 +56,7 @@ from scanner.sample import DEFAULT_SAMPLE_ROWS
 from scanner.serialize import result_dict
 from scanner.state import StateStore, metadata_fingerprint, read_latest_document, scan_from_json
 from scanner.suppress import apply_suppressions, load_suppressions
-from scanner.workers import ScanSettings, classify_tables
+from scanner.workers import ScanSettings, WorkerPool, classify_tables
 from scanner.yamlio import decode_utf8, ensure_regular_file, first_bad_utf8_line, parse_json, read_bytes
 
 ProgressHook = Callable[[int, int, str], None]
@@ -83,11 +83,33 @@ def run_scan(
     suppressions = load_suppressions(config.suppressions) if config.suppressions else []
     warehouse = config.effective_warehouse()
     state = StateStore(config.state, warehouse, reset=config.reset_state) if config.state else None
+    settings = _scan_settings(config)
+    # Without a state store every table is sampled: the workers start now and load the rule packs
+    # while this process lists tables and reads grants. With one, they start only if a table changed.
+    early = state is None or config.full
+    pool = WorkerPool(settings, config.workers) if early and not profiles_in_engine(settings.source) else None
     try:
-        return _run(config, progress, on_table, started, rulebook, grant_set, policy, suppressions, state)
+        return _run(
+            config, progress, on_table, started, rulebook, grant_set, policy, suppressions, state, settings,
+            pool,
+        )  # fmt: skip
     finally:
+        if pool is not None:
+            pool.close()
         if state is not None:
             state.close()
+
+
+def _scan_settings(config: ScanConfig) -> ScanSettings:
+    assert config.source is not None
+    return ScanSettings(
+        source=config.sample_source or config.source,
+        rule_packs=tuple(str(p) for p in config.rule_packs),
+        exposure_rules=str(config.exposure_rules) if config.exposure_rules else None,
+        builtin_rules=config.builtin_rules,
+        sample_rows=config.sample_rows,
+        max_cell_bytes=config.max_cell_bytes,
+    )
 
 
 def _run(
@@ -100,6 +122,8 @@ def _run(
     policy: AccessPolicy,
     suppressions: list[Suppression],
     state: StateStore | None,
+    settings: ScanSettings,
+    pool: WorkerPool | None,
 ) -> ScanResult:
     assert config.source is not None
     warnings: list[str] = []
@@ -178,17 +202,9 @@ def _run(
             continue
         todo.append(index)
 
-    settings = ScanSettings(
-        source=config.sample_source or config.source,
-        rule_packs=tuple(str(p) for p in config.rule_packs),
-        exposure_rules=str(config.exposure_rules) if config.exposure_rules else None,
-        builtin_rules=config.builtin_rules,
-        sample_rows=config.sample_rows,
-        max_cell_bytes=config.max_cell_bytes,
-    )
     batch = [tables[i] for i in todo]
     for position, outcome in classify_tables(
-        batch, settings, rulebook.classes, config.workers, config.table_timeout
+        batch, settings, rulebook.classes, config.workers, config.table_timeout, pool
     ):
         index = todo[position]
         table = tables[index]

@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor
 from concurrent.futures import wait as futures_wait
@@ -29,11 +30,11 @@ from typing import Any
 
 from scanner.catalog import column_encryption
 from scanner.classify import EMPTY_PROFILE, classify_column
-from scanner.connect import open_source
+from scanner.connect import open_source, profiles_in_engine
 from scanner.errors import ExposureError
 from scanner.models import Column, ColumnAssessment, Protection, Table, TableStatus, frozen_mapping
 from scanner.rules import ClassSpec, load_rulebook
-from scanner.sample import EngineProfiler, profile_table
+from scanner.sample import profile_table
 
 
 @dataclass(frozen=True)
@@ -204,8 +205,13 @@ def _worker(tasks: Connection, results: Connection) -> None:
         os._exit(0)
 
 
+# Tables handed to a worker ahead of the one it is on: it starts the next as soon as it sends a
+# result, instead of idling while this process files the last one.
+IN_FLIGHT = 2
+
+
 class _Slot:
-    """One worker process and the table it is working on.
+    """One worker process and the tables it holds, the first of which it is working on.
 
     The worker is a fresh interpreter (`python -m scanner.workers`) talking over two pipes of its own:
     it imports the scanner, never the caller's main module, so a script that calls `run_scan`
@@ -234,15 +240,23 @@ class _Slot:
         self.tasks = Connection(to_child_w, readable=False)
         self.conn = Connection(from_child_r, writable=False)
         self.tasks.send(settings)
-        self.index: int | None = None
-        self.since = 0.0
+        self.held: deque[int] = deque()
+        self.since = 0.0  # when the worker started on held[0]
 
     def alive(self) -> bool:
         return self.process.poll() is None
 
     def give(self, index: int, table: Table) -> None:
-        self.index, self.since = index, time.monotonic()
+        if not self.held:
+            self.since = time.monotonic()
+        self.held.append(index)
         self.tasks.send((index, table_to_wire(table)))
+
+    def done(self) -> int:
+        """The table the worker just finished; the clock starts on the next one it holds."""
+        index = self.held.popleft()
+        self.since = time.monotonic()
+        return index
 
     def stop(self) -> None:
         with contextlib.suppress(OSError, BrokenPipeError):
@@ -261,73 +275,116 @@ class _Slot:
                 conn.close()
 
 
+class WorkerPool:
+    """Worker processes, started before they are needed: they import the scanner and load the rule
+    packs while this process is still listing tables and reading grants."""
+
+    def __init__(self, settings: ScanSettings, count: int) -> None:
+        self.settings = settings
+        self.slots = [_Slot(settings) for _ in range(max(1, count))]
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for slot in self.slots:
+            slot.stop()
+        self.slots = []
+
+    def classify(self, tables: Sequence[Table], timeout: float) -> Iterator[tuple[int, TableOutcome]]:
+        """(index, outcome) for every table, as each finishes. A table that overruns `timeout`
+        seconds, or whose worker dies, is reported unreadable and its worker replaced; the tables
+        that worker held but had not started go to another."""
+        slots = self.slots
+        pending = list(range(len(tables) - 1, -1, -1))  # popped from the end: in order
+        remaining = len(tables)
+
+        def top_up(slot: _Slot) -> None:
+            while pending and len(slot.held) < IN_FLIGHT:
+                index = pending.pop()
+                slot.give(index, tables[index])
+
+        for _ in range(IN_FLIGHT):
+            for slot in slots:  # one table each first, so a short list spreads over every worker
+                if pending and len(slot.held) < IN_FLIGHT:
+                    index = pending.pop()
+                    slot.give(index, tables[index])
+        while remaining:
+            ready = wait([slot.conn for slot in slots if slot.held], timeout=0.5)
+            now = time.monotonic()
+            for position, slot in enumerate(slots):
+                if not slot.held:
+                    continue
+                if slot.conn in ready:
+                    try:
+                        index, raw = slot.conn.recv()
+                    except (EOFError, OSError):
+                        outcome = _lost(tables[slot.held[0]], "its worker stopped")
+                    else:
+                        if index != slot.held[0]:  # a worker answers in order; anything else is broken
+                            outcome = _lost(tables[slot.held[0]], "its worker went astray")
+                        else:
+                            slot.done()
+                            remaining -= 1
+                            yield index, _outcome_from_wire(raw)
+                            top_up(slot)
+                            continue
+                elif now - slot.since > timeout:
+                    outcome = _lost(tables[slot.held[0]], f"timed out after {timeout:g} s")
+                elif not slot.alive():
+                    outcome = _lost(tables[slot.held[0]], "its worker stopped")
+                else:
+                    continue
+                # The table it was on is unknown; the ones it had not started are handed out again.
+                index = slot.held.popleft()
+                pending.extend(reversed(slot.held))
+                slot.held.clear()
+                slot.kill()
+                slot = slots[position] = _Slot(self.settings)
+                remaining -= 1
+                yield index, outcome
+                top_up(slot)
+
+
 def classify_in_workers(
     tables: Sequence[Table], settings: ScanSettings, count: int, timeout: float
 ) -> Iterator[tuple[int, TableOutcome]]:
-    """(index, outcome) for every table, as each finishes. A table that overruns `timeout` seconds,
-    or whose worker dies, is reported unreadable and its worker replaced."""
+    """(index, outcome) for every table, in worker processes started for these tables."""
     if not tables:
         return
-    slots = [_Slot(settings) for _ in range(max(1, min(count, len(tables))))]
-    pending = list(range(len(tables) - 1, -1, -1))  # popped from the end: in order
-    remaining = len(tables)
-    try:
-        for slot in slots:
-            if pending:
-                index = pending.pop()
-                slot.give(index, tables[index])
-        while remaining:
-            busy = [slot for slot in slots if slot.index is not None]
-            ready = wait([slot.conn for slot in busy], timeout=0.5)
-            now = time.monotonic()
-            for position, slot in enumerate(slots):
-                if slot.index is None:
-                    continue
-                index, replace = slot.index, False
-                if slot.conn in ready:
-                    try:
-                        _, raw = slot.conn.recv()
-                        outcome = _outcome_from_wire(raw)
-                    except (EOFError, OSError):
-                        outcome, replace = _lost(tables[index], "its worker stopped"), True
-                elif now - slot.since > timeout:
-                    outcome, replace = _lost(tables[index], f"timed out after {timeout:g} s"), True
-                elif not slot.alive():
-                    outcome, replace = _lost(tables[index], "its worker stopped"), True
-                else:
-                    continue
-                remaining -= 1
-                slot.index = None
-                if replace:
-                    slot.kill()
-                    slot = slots[position] = _Slot(settings)
-                yield index, outcome
-                if pending:
-                    following = pending.pop()
-                    slot.give(following, tables[following])
-    finally:
-        for slot in slots:
-            slot.stop()
+    with WorkerPool(settings, min(count, len(tables))) as pool:
+        yield from pool.classify(tables, timeout)
 
 
 def classify_tables(
-    tables: Sequence[Table], settings: ScanSettings, specs: Sequence[ClassSpec], count: int, timeout: float
+    tables: Sequence[Table],
+    settings: ScanSettings,
+    specs: Sequence[ClassSpec],
+    count: int,
+    timeout: float,
+    pool: WorkerPool | None = None,
 ) -> Iterator[tuple[int, TableOutcome]]:
-    """Worker processes when this process would classify values; threads when the engine profiles
-    inside itself (Spark's executors) and this process only waits for profiles."""
+    """Worker processes when this process would classify values (`pool`, if already started);
+    threads when the engine profiles inside itself (Spark's executors) and this process only waits
+    for profiles."""
     if not tables:
         return
-    try:
-        probe: Any = open_source(settings.source)
-    except ExposureError:
-        probe = None  # the workers meet the same error and report every table unknown
-    if probe is not None and isinstance(probe, EngineProfiler):
-        yield from _classify_in_threads(tables, probe, settings, specs, count, timeout)
+    if profiles_in_engine(settings.source):
+        try:
+            sampler: Any = open_source(settings.source)
+        except ExposureError as exc:
+            for index, table in enumerate(tables):
+                yield index, _lost(table, exc.message)
+            return
+        yield from _classify_in_threads(tables, sampler, settings, specs, count, timeout)
         return
-    if probe is not None:
-        with contextlib.suppress(Exception):
-            probe.close()
-    yield from classify_in_workers(tables, settings, count, timeout)
+    if pool is None:
+        yield from classify_in_workers(tables, settings, count, timeout)
+    else:
+        yield from pool.classify(tables, timeout)
 
 
 def _classify_in_threads(

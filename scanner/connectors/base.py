@@ -112,10 +112,19 @@ ConnectorFactory = Callable[[SourceURL], Connector]
 CONNECTORS: dict[str, ConnectorFactory] = {}
 
 
-def register(*schemes: str) -> Callable[[ConnectorFactory], ConnectorFactory]:
+# Schemes whose connectors profile values inside the engine (Spark's executors): the scan waits on
+# them from threads instead of classifying in worker processes.
+ENGINE_PROFILING: set[str] = set()
+
+
+def register(
+    *schemes: str, profiles_in_engine: bool = False
+) -> Callable[[ConnectorFactory], ConnectorFactory]:
     def add(factory: ConnectorFactory) -> ConnectorFactory:
         for scheme in schemes:
             CONNECTORS[scheme] = factory
+            if profiles_in_engine:
+                ENGINE_PROFILING.add(scheme)
         return factory
 
     return add

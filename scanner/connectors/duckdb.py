@@ -226,7 +226,7 @@ def _capped_template(data_type: str, limit: int) -> tuple[str, ...]:
 def _capped(column: exp.Column, data_type: str, limit: int) -> list[exp.Expr]:
     """What to select so no cell larger than `limit` leaves the engine: strings cut with left(),
     blobs sliced; a nested value comes whole when its text is short, else as its first `limit`
-    characters of text; fixed-size types as they are."""
+    characters of text; fixed-size types as text."""
     kind = data_type.lower()
     size = exp.Literal.number(limit)
     as_text = exp.cast(column.copy(), "VARCHAR")
@@ -243,7 +243,9 @@ def _capped(column: exp.Column, data_type: str, limit: int) -> list[exp.Expr]:
     if kind.startswith(("blob", "bytea", "binary", "varbinary")):
         bounds = exp.Slice(this=exp.Literal.number(1), expression=size)
         return [exp.Bracket(this=column.copy(), expressions=[bounds])]
-    return [column]
+    # Numbers, dates and booleans as the engine prints them: text made in C, not a Python datetime
+    # or Decimal built per cell only to be printed.
+    return [as_text]
 
 
 @register("duckdb")

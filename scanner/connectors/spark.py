@@ -572,6 +572,6 @@ def _row_estimate(properties: dict[str, str]) -> int | None:
     return None
 
 
-@register("sc", "spark")
+@register("sc", "spark", profiles_in_engine=True)
 def open_spark(url: SourceURL) -> SparkConnector:
     return SparkConnector(url)
