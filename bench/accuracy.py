@@ -4,7 +4,7 @@ Prints, for each corpus, per-class and overall precision, recall and F2, and sto
 
     python bench/accuracy.py [--corpus FILE ...] [--errors]
 
-Without --corpus all three corpora are measured: columns.jsonl, holdout.jsonl and blind.jsonl.
+Without --corpus every corpus is measured: columns.jsonl, holdout.jsonl, blind.jsonl and blind2.jsonl.
 Overall figures are over the specific classes: `free_text` (human-written text, a floor that
 every sub-class of text sits on) is reported apart, as the share of columns labelled free text that
 carry it and the number of unlabelled columns that carry it.
@@ -28,7 +28,7 @@ from scanner.rules import load_rulebook  # noqa: E402
 
 CORPORA = ROOT / "tests" / "corpus"
 CORPUS = CORPORA / "columns.jsonl"
-ALL_CORPORA = (CORPUS, CORPORA / "holdout.jsonl", CORPORA / "blind.jsonl")
+ALL_CORPORA = (CORPUS, CORPORA / "holdout.jsonl", CORPORA / "blind.jsonl", CORPORA / "blind2.jsonl")
 FREE_TEXT = "free_text"
 
 

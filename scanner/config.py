@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,18 @@ DEFAULT_FORMATS = ("json", "html", "markdown")
 MODES = ("on-demand", "nightly", "ci")
 DEFAULT_OUT = Path("exposure-report")
 DEFAULT_FAIL_ON = "SEV3"
+
+
+MAX_DEFAULT_WORKERS = 8
+
+
+def default_workers() -> int:
+    """One worker process per core this process may use, up to eight: classification is CPU-bound."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_WORKERS))
 
 
 @dataclass(frozen=True)
@@ -48,7 +61,7 @@ class ScanConfig:
     max_age_days: float = 7.0  # an unchanged table's classification is reused this long
     full: bool = False  # re-sample every table
     resume: bool = False
-    workers: int = 1
+    workers: int = field(default_factory=default_workers)
     table_timeout: float = 600.0
     suppressions: Path | None = None
     strict_suppressions: bool = False
@@ -206,7 +219,7 @@ def load_config(path: Path) -> ScanConfig:
         broad_members=int(access.get("broad_members", DEFAULT_BROAD_MEMBERS)),
         state=rel(data["state"]) if "state" in data else None,
         max_age_days=float((data.get("incremental") or {}).get("max_age_days", 7)),
-        workers=int((data.get("concurrency") or {}).get("workers", 1)),
+        workers=int((data.get("concurrency") or {}).get("workers", default_workers())),
         table_timeout=float((data.get("concurrency") or {}).get("table_timeout", 600)),
         suppressions=rel(data["suppressions"]) if "suppressions" in data else None,
         gate_required_properties=tuple(

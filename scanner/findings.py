@@ -10,6 +10,7 @@ happen to contain dots.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -253,6 +254,10 @@ class Collateral:
             if membership.member.type is PrincipalType.ROLE:
                 self.parents[membership.member.name.lower()].add(membership.role.lower())
         self.policies = {p.id: p for p in grant_set.ranger_policies}
+        self._cache: dict[
+            tuple[str, ...],
+            tuple[list[tuple[str, frozenset[tuple[str, str]]]], dict[str, frozenset[tuple[str, str]]]],
+        ] = {}
 
     def _grant_tables(self, grant: Grant) -> list[Table]:
         if grant.table is None:
@@ -273,27 +278,51 @@ class Collateral:
                     todo.append(parent)
         return out
 
+    def _affected(
+        self, cause: tuple[str, ...], compute: Callable[[], Sequence[Table]]
+    ) -> tuple[list[tuple[str, frozenset[tuple[str, str]]]], dict[str, frozenset[tuple[str, str]]]]:
+        """The tables one cause reaches, by name in order, worked out once per cause: a role that
+        reads a thousand databases is the cause behind thousands of findings."""
+        found = self._cache.get(cause)
+        if found is None:
+            keys: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            for affected in compute():
+                keys[affected.fqn].add(affected.key)
+            index = {name: frozenset(k) for name, k in keys.items()}
+            found = self._cache[cause] = (sorted(index.items()), index)
+        return found
+
     def of(self, step: ContainmentStep, path: AccessPath, table: Table) -> ContainmentStep:
         grant = path.grant
         if step.ranger is not None:
-            policy = self.policies.get(step.ranger.policy_id)
-            affected = [t for t in self.tables if policy is not None and policy_covers_table(policy, t)]
+            policy_id = step.ranger.policy_id
+            policy = self.policies.get(policy_id)
+            ordered, index = self._affected(
+                ("ranger", str(policy_id)),
+                lambda: [t for t in self.tables if policy is not None and policy_covers_table(policy, t)],
+            )
             readers = (str(step.ranger.principal),)
         elif path.via_roles:
             edge = path.via_roles[-1]
-            affected = self._role_tables(edge.role)
+            ordered, index = self._affected(("role", edge.role.lower()), lambda: self._role_tables(edge.role))
             readers = (f"{edge.member} (through role {edge.role})",)
         elif grant.table is None:
-            affected = self._grant_tables(grant)
+            ordered, index = self._affected(
+                ("database", grant.database.lower()), lambda: self._grant_tables(grant)
+            )
             readers = (str(grant.principal),)
         else:
             return step
-        others = sorted({t.fqn for t in affected if t.key != table.key})
-        if not others:
+        # every name but this table's own (another table may print the same: it stays listed)
+        alone = index.get(table.fqn) == frozenset({table.key})
+        total = len(ordered) - alone
+        if not total:
             return step
-        shown = others[:COLLATERAL_LIMIT]
-        if len(others) > COLLATERAL_LIMIT:
-            shown.append(f"… and {len(others) - COLLATERAL_LIMIT} more")
+        shown = [name for name, keys in itertools.islice(
+            ((n, k) for n, k in ordered if not (n == table.fqn and alone)), COLLATERAL_LIMIT
+        )]  # fmt: skip
+        if total > COLLATERAL_LIMIT:
+            shown.append(f"… and {total - COLLATERAL_LIMIT} more")
         return ContainmentStep(
             step.statement,
             step.rollback,

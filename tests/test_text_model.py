@@ -237,3 +237,17 @@ def test_training_gives_the_committed_model_byte_for_byte() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_rules_list_names_the_classes_the_model_decides() -> None:
+    from scanner.rules import load_rulebook
+    from tests.conftest import run_exposure
+
+    run = run_exposure(["rules", "list"])
+    assert run.code == 0, run.output
+    kinds = {line.split()[0]: line.split()[2] for line in run.stdout.splitlines() if len(line.split()) >= 3}
+    book = load_rulebook(())
+    modelled = {spec.id for spec in book.classes if spec.model is not None}
+    assert modelled, "the built-in packs have model-decided classes"
+    for spec in book.classes:
+        assert ("model" in kinds[spec.id].split("+")) == (spec.id in modelled), spec.id

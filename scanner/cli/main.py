@@ -190,7 +190,9 @@ def _log_table(index: int, total: int, table: str) -> None:
 )
 @click.option("--full", is_flag=True, default=None, help="Re-sample every table, even unchanged ones.")
 @click.option("--resume", is_flag=True, default=None, help="Continue the interrupted run in the state store.")
-@click.option("--workers", type=click.IntRange(min=1, max=64), help="Tables scanned at once (default 1).")
+@click.option(
+    "--workers", type=click.IntRange(min=1, max=64), help="Worker processes (default: cores, up to 8)."
+)
 @click.option(
     "--table-timeout", type=click.FloatRange(min=1), help="Seconds one table may take (default 600)."
 )
@@ -431,8 +433,9 @@ def rules_list(rule_packs: Sequence[Path]) -> None:
     """List the classes every scan uses."""
     book = load_rulebook(rule_packs)
     for spec in book.classes:
-        kind = "+".join(k for k, on in (("value", spec.value), ("text", spec.text), ("name", True)) if on)
-        click.echo(f"{spec.id:<22} {spec.sensitivity.value:<13} {kind:<11} {spec.pack}")
+        signals = (("value", spec.value), ("text", spec.text), ("model", spec.model), ("name", True))
+        kind = "+".join(k for k, on in signals if on)
+        click.echo(f"{spec.id:<22} {spec.sensitivity.value:<13} {kind:<22} {spec.pack}")
     for rule in book.exposure.rules:
         click.echo(f"{rule.id:<22} {rule.kind:<13} {rule.name}")
 

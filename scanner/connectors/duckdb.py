@@ -73,7 +73,12 @@ class DuckDBConnector(ConnectorBase):
             "threads": int(params.get("threads", "1")) if params.get("threads", "1").isdigit() else 1,
         }
         try:
-            self._conn = duckdb.connect(str(path), read_only=True, config=config)
+            unlocked = {k: v for k, v in config.items() if k != "lock_configuration"}
+            self._conn = duckdb.connect(str(path), read_only=True, config=unlocked)
+            # a long catalog query must not draw DuckDB's progress bar over the scan's own output;
+            # then nothing a warehouse file holds may change the settings
+            self._conn.execute("SET enable_progress_bar = false")
+            self._conn.execute("SET lock_configuration = true")
         except duckdb.Error as exc:
             first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
             raise SourceError(

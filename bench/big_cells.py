@@ -1,0 +1,67 @@
+"""Memory with huge cells: a table of twelve 100 MB text cells, scanned. Each cell is cut to the
+per-cell cap (`max_cell_bytes`, 64 KiB) inside the engine, so the scan's memory should not follow
+the cells' size. Prints the peak RSS of the scan's whole process tree.
+
+    python bench/big_cells.py [--cells 12] [--mb 100] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.scan_scale import run  # noqa: E402
+
+
+def build(db: Path, cells: int, megabytes: int) -> None:
+    con = duckdb.connect(str(db))
+    con.execute("CREATE SCHEMA hr")
+    con.execute("CREATE TABLE hr.case_notes (note VARCHAR)")
+    filler = "the employee asked about the leave policy and was told to wait. "
+    repeats = megabytes * 2**20 // len(filler)
+    for i in range(cells):
+        # an identifier at the start, inside the part the cap keeps
+        con.execute(
+            "INSERT INTO hr.case_notes SELECT ? || repeat(?, ?)",
+            [f"case {i}: employee ssn 512-37-{8841 + i:04d} on file. ", filler, repeats],
+        )
+    con.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cells", type=int, default=12)
+    parser.add_argument("--mb", type=int, default=100)
+    parser.add_argument("--keep", type=Path)
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="exposure-cells-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / f"cells{args.cells}x{args.mb}.duckdb"
+    if not db.exists():
+        build(db, args.cells, args.mb)
+    grants = folder / "cells.grants.sql"
+    grants.write_text("GRANT SELECT ON DATABASE hr TO ROLE public;\n")
+    size = db.stat().st_size / 2**20
+    for workers in (1, 2):
+        out = folder / f"out{workers}"
+        result = run(["scan", "--source", f"duckdb://{db}", "--grants", str(grants), "--out", str(out),
+                      "--format", "json", "--workers", str(workers), "-q"])  # fmt: skip
+        print(
+            f"{args.cells} cells of {args.mb} MB ({size:.0f} MB file), {workers} worker(s): "
+            f"{result.wall:.1f} s, largest process {result.largest:.0f} MB, "
+            f"all processes {result.total:.0f} MB, exit {result.code}"
+        )
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
