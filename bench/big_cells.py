@@ -25,15 +25,18 @@ def build(db: Path, cells: int, megabytes: int) -> None:
     con = duckdb.connect(str(db))
     con.execute("CREATE SCHEMA hr")
     con.execute("CREATE TABLE hr.case_notes (note VARCHAR)")
-    filler = "the employee asked about the leave policy and was told to wait. "
-    repeats = megabytes * 2**20 // len(filler)
+    words = megabytes * 2**20 // 33  # random hex words: cells that do not compress
     for i in range(cells):
         # an identifier at the start, inside the part the cap keeps
         con.execute(
-            "INSERT INTO hr.case_notes SELECT ? || repeat(?, ?)",
-            [f"case {i}: employee ssn 512-37-{8841 + i:04d} on file. ", filler, repeats],
+            "INSERT INTO hr.case_notes SELECT ? || string_agg(md5(random()::VARCHAR), ' ') FROM range(?)",
+            [f"case {i}: employee ssn 512-37-{8841 + i:04d} on file. ", words],
         )
     con.close()
+
+
+def source_note(limit: str | None) -> str:
+    return f"?memory_limit={limit}" if limit else "with the scanner's default DuckDB memory_limit (256MB)"
 
 
 def main() -> None:
@@ -41,6 +44,7 @@ def main() -> None:
     parser.add_argument("--cells", type=int, default=12)
     parser.add_argument("--mb", type=int, default=100)
     parser.add_argument("--keep", type=Path)
+    parser.add_argument("--memory-limit", help="DuckDB's memory_limit for the scan (default: the scanner's)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="exposure-cells-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -50,9 +54,11 @@ def main() -> None:
     grants = folder / "cells.grants.sql"
     grants.write_text("GRANT SELECT ON DATABASE hr TO ROLE public;\n")
     size = db.stat().st_size / 2**20
+    print(f"source {source_note(args.memory_limit)}")
     for workers in (1, 2):
         out = folder / f"out{workers}"
-        result = run(["scan", "--source", f"duckdb://{db}", "--grants", str(grants), "--out", str(out),
+        source = f"duckdb://{db}" + (f"?memory_limit={args.memory_limit}" if args.memory_limit else "")
+        result = run(["scan", "--source", source, "--grants", str(grants), "--out", str(out),
                       "--format", "json", "--workers", str(workers), "-q"])  # fmt: skip
         print(
             f"{args.cells} cells of {args.mb} MB ({size:.0f} MB file), {workers} worker(s): "

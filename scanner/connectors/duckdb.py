@@ -65,11 +65,12 @@ class DuckDBConnector(ConnectorBase):
         if not path.is_file():
             raise SourceError(f"DuckDB file not found: {path}", hint="check the path in --source")
         params = dict(url.params)
+        self._memory_limit = params.get("memory_limit", DEFAULT_MEMORY_LIMIT)
         config = {
             **SAFE_CONFIG,
             # DuckDB's buffer cache grows to 80 % of the machine unless told otherwise: a scan of
             # 45,000 tables would keep them all. A small cache reads just as fast for sampling.
-            "memory_limit": params.get("memory_limit", DEFAULT_MEMORY_LIMIT),
+            "memory_limit": self._memory_limit,
             "threads": int(params.get("threads", "1")) if params.get("threads", "1").isdigit() else 1,
         }
         try:
@@ -179,6 +180,12 @@ class DuckDBConnector(ConnectorBase):
         query = f"SELECT {', '.join(selected)} FROM {source} LIMIT {int(limit)}"
         try:
             rows = self._conn.execute(query).fetchall()
+        except duckdb.OutOfMemoryException:
+            # DuckDB decompresses a whole vector of cells before left() cuts them
+            raise SourceError(
+                f"cannot sample {table.fqn}: its cells do not fit DuckDB's memory_limit "
+                f"({self._memory_limit}); raise it with ?memory_limit= in the source URL"
+            ) from None
         except duckdb.Error as exc:
             raise SourceError(f"cannot sample {table.fqn}: {type(exc).__name__}") from None
         out: dict[str, list[str | bytes]] = {name: [] for name in columns}
