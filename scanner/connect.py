@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from scanner.connectors.base import (
     CONNECTORS,
+    EMBEDDED,
     ENGINE_PROFILING,
     MAX_URL_LENGTH,
     Connector,
@@ -122,3 +123,17 @@ def profiles_in_engine(url: str) -> bool:
         return parse_source(url).scheme in ENGINE_PROFILING
     except ExposureError:
         return False
+
+
+def describe_embedded(url: str) -> Connector | None:
+    """For an embedded engine's URL, the connector's description of it (nothing opened); else None."""
+    _load_builtin_connectors()
+    try:
+        source = parse_source(url)
+    except ExposureError:
+        return None
+    describe = EMBEDDED.get(source.scheme)
+    if describe is None:
+        return None
+    refuse_credentials(source)
+    return describe(source)

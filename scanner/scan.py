@@ -56,7 +56,7 @@ from scanner.sample import DEFAULT_SAMPLE_ROWS
 from scanner.serialize import result_dict
 from scanner.state import StateStore, metadata_fingerprint, read_latest_document, scan_from_json
 from scanner.suppress import apply_suppressions, load_suppressions
-from scanner.workers import ScanSettings, WorkerPool, classify_tables
+from scanner.workers import ScanSettings, WorkerPool, classify_tables, open_catalog
 from scanner.yamlio import decode_utf8, ensure_regular_file, first_bad_utf8_line, parse_json, read_bytes
 
 ProgressHook = Callable[[int, int, str], None]
@@ -128,7 +128,7 @@ def _run(
     assert config.source is not None
     warnings: list[str] = []
     try:
-        connector = open_source(config.source)
+        connector = open_catalog(config.source)
     except SourceUnavailable as exc:
         # Nothing could be enumerated: write a report that says so and exit 3, never "clean".
         return _unavailable_result(config, rulebook, started, exc)

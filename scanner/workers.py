@@ -28,11 +28,12 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from scanner import errors
 from scanner.catalog import column_encryption
 from scanner.classify import EMPTY_PROFILE, classify_column
-from scanner.connect import open_source, profiles_in_engine
-from scanner.errors import ExposureError
-from scanner.models import Column, ColumnAssessment, Protection, Table, TableStatus, frozen_mapping
+from scanner.connect import describe_embedded, open_source, profiles_in_engine
+from scanner.errors import ExposureError, SourceError, SourceUnavailable
+from scanner.models import Column, ColumnAssessment, GrantSet, Protection, Table, TableStatus, frozen_mapping
 from scanner.rules import ClassSpec, load_rulebook
 from scanner.sample import profile_table
 
@@ -219,26 +220,7 @@ class _Slot:
     threads) is inherited. Its stderr goes nowhere: a worker's traceback could quote a value."""
 
     def __init__(self, settings: ScanSettings) -> None:
-        to_child_r, to_child_w = os.pipe()
-        from_child_r, from_child_w = os.pipe()
-        package_root = str(Path(__file__).resolve().parent.parent)
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])),
-        }
-        self.process = subprocess.Popen(  # noqa: S603 - this interpreter, this module, fixed arguments
-            [sys.executable, "-m", "scanner.workers", str(to_child_r), str(from_child_w)],
-            pass_fds=(to_child_r, from_child_w),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
-            close_fds=True,
-        )
-        os.close(to_child_r)
-        os.close(from_child_w)
-        self.tasks = Connection(to_child_w, readable=False)
-        self.conn = Connection(from_child_r, writable=False)
+        self.process, self.tasks, self.conn = _spawn("work")
         self.tasks.send(settings)
         self.held: deque[int] = deque()
         self.since = 0.0  # when the worker started on held[0]
@@ -421,9 +403,120 @@ def _classify_in_threads(
             sampler.close()
 
 
+# --- the catalog of an embedded engine, read in a child process ---------------------------------
+
+
+def _catalog_child(tasks: Connection, results: Connection) -> None:
+    """List the source's tables and its grants, send them, and end: the engine's catalog leaves with
+    this process."""
+    try:
+        source: str = tasks.recv()
+        try:
+            connector: Any = open_source(source)
+            try:
+                tables = list(connector.list_tables())
+                grants = connector.read_grants(tables)
+            finally:
+                with contextlib.suppress(Exception):
+                    connector.close()
+            results.send(("ok", [table_to_wire(t) for t in tables], grants))
+        except ExposureError as exc:
+            results.send(("error", type(exc).__name__, exc.message, exc.hint))
+    except (EOFError, KeyboardInterrupt, BrokenPipeError):
+        pass
+    finally:
+        tasks.close()
+        results.close()
+        os._exit(0)
+
+
+def _spawn(mode: str) -> tuple[subprocess.Popen[bytes], Connection, Connection]:
+    to_child_r, to_child_w = os.pipe()
+    from_child_r, from_child_w = os.pipe()
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])),
+    }
+    process = subprocess.Popen(  # noqa: S603 - this interpreter, this module, fixed arguments
+        [sys.executable, "-m", "scanner.workers", mode, str(to_child_r), str(from_child_w)],
+        pass_fds=(to_child_r, from_child_w),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        close_fds=True,
+    )
+    os.close(to_child_r)
+    os.close(from_child_w)
+    return process, Connection(to_child_w, readable=False), Connection(from_child_r, writable=False)
+
+
+class ChildCatalog:
+    """A connector for an embedded engine whose tables are listed by a child process: this process
+    keeps the table list, never the engine's catalog. Everything else (URIs, dialects) comes from
+    the connector's description of the source."""
+
+    def __init__(self, source: str, described: Any) -> None:
+        self.source = source
+        self.described = described
+        self.url = described.url
+        self.dialect = described.dialect
+        self.remediation_dialect = described.remediation_dialect
+        self._grants: GrantSet | None = None
+
+    def list_tables(self) -> list[Table]:
+        process, tasks, results = _spawn("catalog")
+        try:
+            tasks.send(self.source)
+            try:
+                answer = results.recv()
+            except (EOFError, OSError):
+                raise SourceUnavailable(
+                    f"listing the tables of {self.url.redacted} stopped the process reading them",
+                    hint="check the file, and the memory the engine needs to open it",
+                ) from None
+        finally:
+            for conn in (tasks, results):
+                with contextlib.suppress(OSError):
+                    conn.close()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=30)
+            if process.poll() is None:
+                process.kill()
+        if answer[0] == "error":
+            _, kind, message, hint = answer
+            error_type = getattr(errors, kind, None)
+            if not (isinstance(error_type, type) and issubclass(error_type, ExposureError)):
+                error_type = SourceError
+            raise error_type(message, hint=hint)
+        _, raw_tables, self._grants = answer
+        return [table_from_wire(raw) for raw in raw_tables]
+
+    def read_grants(self, tables: Sequence[Table]) -> GrantSet | None:
+        return self._grants
+
+    def uri(self, table: Table) -> str:
+        return str(self.described.uri(table))
+
+    def encryption(self, table: Table) -> dict[str, str]:
+        return dict(self.described.encryption(table))
+
+    def close(self) -> None:
+        pass
+
+
+def open_catalog(source: str) -> Any:
+    """The connector the scan lists tables and grants with: the source itself, or for an embedded
+    engine a child process that reads its catalog."""
+    described = describe_embedded(source)
+    return open_source(source) if described is None else ChildCatalog(source, described)
+
+
 def _lost(table: Table, why: str) -> TableOutcome:
     return TableOutcome(TableStatus.UNREADABLE, (), why, f"{table.fqn}: {why}; reported as unknown")
 
 
 if __name__ == "__main__":
-    _worker(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False))
+    _entry = _catalog_child if sys.argv[1] == "catalog" else _worker
+    _entry(Connection(int(sys.argv[2]), writable=False), Connection(int(sys.argv[3]), readable=False))

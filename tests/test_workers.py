@@ -57,3 +57,30 @@ def test_a_stuck_table_is_unknown_and_the_tables_queued_behind_it_are_scanned(
     assert doc["coverage"]["tables_unreadable"] == 1
     for secret in CANARY_SSNS:
         assert secret not in run.output
+
+
+def test_an_embedded_engine_is_listed_in_a_child_process(warehouse: dict[str, Path]) -> None:
+    """The scan keeps DuckDB's table list, not its catalog: the file is opened by a child that ends."""
+    from scanner.connect import open_source
+    from scanner.workers import ChildCatalog, open_catalog
+
+    url = f"duckdb://{warehouse['db']}"
+    catalog = open_catalog(url)
+    assert isinstance(catalog, ChildCatalog)
+    listed = catalog.list_tables()
+    direct = open_source(url)
+    try:
+        expected = list(direct.list_tables())
+        assert listed == expected
+        assert [catalog.uri(t) for t in listed] == [direct.uri(t) for t in expected]
+        assert catalog.read_grants(listed) == direct.read_grants(expected)
+    finally:
+        direct.close()
+
+
+def test_a_missing_embedded_file_is_still_a_usage_error(tmp_path: Path) -> None:
+    from scanner.errors import SourceError
+    from scanner.workers import open_catalog
+
+    with pytest.raises(SourceError, match="not found"):
+        open_catalog(f"duckdb://{tmp_path / 'nope.duckdb'}").list_tables()

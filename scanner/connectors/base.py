@@ -115,16 +115,25 @@ CONNECTORS: dict[str, ConnectorFactory] = {}
 # Schemes whose connectors profile values inside the engine (Spark's executors): the scan waits on
 # them from threads instead of classifying in worker processes.
 ENGINE_PROFILING: set[str] = set()
+# Embedded engines (DuckDB) keep an open file's whole catalog in the memory of the process that opens
+# it: 2 GB for 45,000 tables. The scan lists their tables in a child process and keeps only the list;
+# it needs of the connector only what describes the source (URI form, dialects), made without
+# opening anything.
+EMBEDDED: dict[str, Callable[[SourceURL], Connector]] = {}
 
 
 def register(
-    *schemes: str, profiles_in_engine: bool = False
+    *schemes: str,
+    profiles_in_engine: bool = False,
+    describe: Callable[[SourceURL], Connector] | None = None,
 ) -> Callable[[ConnectorFactory], ConnectorFactory]:
     def add(factory: ConnectorFactory) -> ConnectorFactory:
         for scheme in schemes:
             CONNECTORS[scheme] = factory
             if profiles_in_engine:
                 ENGINE_PROFILING.add(scheme)
+            if describe is not None:
+                EMBEDDED[scheme] = describe
         return factory
 
     return add

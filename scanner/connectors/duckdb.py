@@ -260,6 +260,13 @@ def _capped(column: exp.Column, data_type: str, limit: int) -> list[exp.Expr]:
     return [as_text]
 
 
-@register("duckdb")
+def describe_duckdb(url: SourceURL) -> DuckDBConnector:
+    """The connector's description of the source (its URIs, its dialects), with no file opened."""
+    described = DuckDBConnector.__new__(DuckDBConnector)
+    described.url = url
+    return described
+
+
+@register("duckdb", describe=describe_duckdb)
 def open_duckdb(url: SourceURL) -> DuckDBConnector:
     return DuckDBConnector(url)
