@@ -44,8 +44,9 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def write_private(path: Path, text: str) -> Path:
-    """Write `text` so that no other user can ever read the file, not even half-written."""
+def write_private(path: Path, text: str | Iterable[str]) -> Path:
+    """Write `text` (or its chunks) so that no other user can ever read the file, not even
+    half-written."""
     private_dir(path.parent)
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise ConfigError(
@@ -58,7 +59,10 @@ def write_private(path: Path, text: str) -> Path:
     try:
         # mkstemp already creates the file 0600.
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(FileNotFoundError):

@@ -405,6 +405,8 @@ def _classify_in_threads(
 
 # --- the catalog of an embedded engine, read in a child process ---------------------------------
 
+CATALOG_BATCH = 2000
+
 
 def _catalog_child(tasks: Connection, results: Connection) -> None:
     """List the source's tables and its grants, send them, and end: the engine's catalog leaves with
@@ -414,12 +416,19 @@ def _catalog_child(tasks: Connection, results: Connection) -> None:
         try:
             connector: Any = open_source(source)
             try:
-                tables = list(connector.list_tables())
+                # in batches, so the scan rebuilds one while this process lists the next
+                tables: list[Table] = []
+                for table in connector.list_tables():
+                    tables.append(table)
+                    if len(tables) % CATALOG_BATCH == 0:
+                        results.send(("tables", [table_to_wire(t) for t in tables[-CATALOG_BATCH:]]))
+                rest = len(tables) % CATALOG_BATCH
+                results.send(("tables", [table_to_wire(t) for t in tables[len(tables) - rest :]]))
                 grants = connector.read_grants(tables)
             finally:
                 with contextlib.suppress(Exception):
                     connector.close()
-            results.send(("ok", [table_to_wire(t) for t in tables], grants))
+            results.send(("ok", grants))
         except ExposureError as exc:
             results.send(("error", type(exc).__name__, exc.message, exc.hint))
     except (EOFError, KeyboardInterrupt, BrokenPipeError):
@@ -467,10 +476,14 @@ class ChildCatalog:
 
     def list_tables(self) -> list[Table]:
         process, tasks, results = _spawn("catalog")
+        tables: list[Table] = []
         try:
             tasks.send(self.source)
             try:
                 answer = results.recv()
+                while answer[0] == "tables":
+                    tables.extend(table_from_wire(raw) for raw in answer[1])
+                    answer = results.recv()
             except (EOFError, OSError):
                 raise SourceUnavailable(
                     f"listing the tables of {self.url.redacted} stopped the process reading them",
@@ -490,8 +503,8 @@ class ChildCatalog:
             if not (isinstance(error_type, type) and issubclass(error_type, ExposureError)):
                 error_type = SourceError
             raise error_type(message, hint=hint)
-        _, raw_tables, self._grants = answer
-        return [table_from_wire(raw) for raw in raw_tables]
+        self._grants = answer[1]
+        return tables
 
     def read_grants(self, tables: Sequence[Table]) -> GrantSet | None:
         return self._grants

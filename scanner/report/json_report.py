@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from scanner.files import write_private
 from scanner.report import Reporter, register
+
+_ENCODER = json.JSONEncoder(indent=2, sort_keys=False, ensure_ascii=False)
 
 
 @register
@@ -15,4 +21,12 @@ class JsonReporter(Reporter):
     description = "the findings document (schema scanner/schemas/findings.schema.json)"
 
     def render(self, doc: dict[str, Any]) -> str:
-        return json.dumps(doc, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+        return "".join(self._chunks(doc))
+
+    def write(self, doc: dict[str, Any], out_dir: Path) -> list[Path]:
+        # streamed: a 45,000-table document is never held as one string
+        return [write_private(out_dir / self.filename, self._chunks(doc))]
+
+    @staticmethod
+    def _chunks(doc: dict[str, Any]) -> Iterator[str]:
+        return itertools.chain(_ENCODER.iterencode(doc), ("\n",))
