@@ -66,6 +66,8 @@ CREATE TABLE IF NOT EXISTS legacy_ids (
     warehouse TEXT NOT NULL, legacy TEXT NOT NULL, fingerprint TEXT NOT NULL, rule_id TEXT NOT NULL,
     PRIMARY KEY (warehouse, legacy));
 """
+# findings documents kept in the store: the newest runs' (a 45,000-table one is about 30 MB)
+KEPT_DOCUMENTS = 5
 V1_TABLES = ("run_tables", "tables", "findings")
 RECORD_BATCH = 500  # tables per transaction while a scan records its progress
 RECORD_SECONDS = 1.0  # ... or every second, whichever comes first: a kill loses at most that
@@ -549,12 +551,26 @@ class StateStore:
             db.execute(
                 "UPDATE runs SET status = 'complete', finished_at = ? WHERE run_id = ?", (finished_at, run_id)
             )
+            # A finished run's per-table rows only served to resume it, and no other run of this
+            # warehouse can be resumed now: left, they would add a row per table every night.
+            db.execute(
+                "DELETE FROM run_tables WHERE run_id IN (SELECT run_id FROM runs WHERE warehouse = ? "
+                "AND status != 'running')",
+                (self.warehouse,),
+            )
         return baseline, fixed
 
     def store_document(self, run_id: str, doc: Mapping[str, Any]) -> None:
-        self.db.execute(
-            "UPDATE runs SET doc = ? WHERE run_id = ?", (json.dumps(redact_document(doc)), run_id)
-        )
+        """Keep this run's findings document (what `exposure report` renders); the documents of the
+        runs before the last KEPT_DOCUMENTS are dropped, their runs' dates and status stay."""
+        with self._tx() as db:
+            db.execute("UPDATE runs SET doc = ? WHERE run_id = ?", (json.dumps(redact_document(doc)), run_id))
+            db.execute(
+                "UPDATE runs SET doc = NULL WHERE warehouse = ? AND doc IS NOT NULL AND run_id NOT IN "
+                "(SELECT run_id FROM runs WHERE warehouse = ? AND doc IS NOT NULL "
+                "ORDER BY finished_at IS NULL, finished_at DESC LIMIT ?)",
+                (self.warehouse, self.warehouse, KEPT_DOCUMENTS),
+            )
 
     def latest_document(self) -> dict[str, Any] | None:
         row = self.db.execute(

@@ -407,3 +407,24 @@ def test_a_store_of_the_previous_version_is_migrated_without_spurious_changes(
     cards = next(f for f in doc["findings"] if f["table"] == "vault.cards_plain")
     assert cards["suppressed"] is not None, again.output
     assert doc["summary"]["new"] == 0 and doc["summary"]["fixed"] == 0
+
+
+def test_the_store_does_not_grow_with_every_nightly_run(planted: dict[str, Path]) -> None:
+    """Per-table rows of a finished run only served to resume it; documents are kept for the newest
+    runs only. Nightly runs must not add a row per table, or a findings document, forever."""
+    from scanner.state import KEPT_DOCUMENTS
+
+    for night in range(KEPT_DOCUMENTS + 2):
+        _scan(planted, f"night{night}")
+    with sqlite3.connect(planted["dir"] / "state.db") as db:
+        runs = db.execute("SELECT count(*) FROM runs").fetchone()[0]
+        per_table = db.execute("SELECT count(*) FROM run_tables").fetchone()[0]
+        documents = db.execute("SELECT count(*) FROM runs WHERE doc IS NOT NULL").fetchone()[0]
+    assert runs == KEPT_DOCUMENTS + 2
+    assert per_table == 0
+    assert documents == KEPT_DOCUMENTS
+    # the newest document is still the one `exposure report` renders
+    again = run_exposure(["report", str(planted["dir"] / "state.db"), "--out",
+                          str(planted["dir"] / "rerendered"), "--format", "json"])  # fmt: skip
+    assert again.code == 0, again.output
+    assert load_findings(planted["dir"] / "rerendered")["findings"]
