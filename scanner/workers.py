@@ -221,7 +221,8 @@ class _Slot:
 
     def __init__(self, settings: ScanSettings) -> None:
         self.process, self.tasks, self.conn = _spawn("work")
-        self.tasks.send(settings)
+        with contextlib.suppress(OSError):
+            self.tasks.send(settings)
         self.held: deque[int] = deque()
         self.since = 0.0  # when the worker started on held[0]
 
@@ -232,7 +233,9 @@ class _Slot:
         if not self.held:
             self.since = time.monotonic()
         self.held.append(index)
-        self.tasks.send((index, table_to_wire(table)))
+        # A worker that died cannot take it: the scan finds it dead and reports what it held.
+        with contextlib.suppress(OSError):
+            self.tasks.send((index, table_to_wire(table)))
 
     def done(self) -> int:
         """The table the worker just finished; the clock starts on the next one it holds."""
@@ -448,7 +451,9 @@ def _spawn(mode: str) -> tuple[subprocess.Popen[bytes], Connection, Connection]:
         "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])),
     }
     process = subprocess.Popen(  # noqa: S603 - this interpreter, this module, fixed arguments
-        [sys.executable, "-m", "scanner.workers", mode, str(to_child_r), str(from_child_w)],
+        # -P: the current directory is not on the path, so a `scanner/` folder there (a source
+        # checkout, or anything planted) is never what the child imports
+        [sys.executable, "-P", "-m", "scanner.workers", mode, str(to_child_r), str(from_child_w)],
         pass_fds=(to_child_r, from_child_w),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
@@ -478,8 +483,8 @@ class ChildCatalog:
         process, tasks, results = _spawn("catalog")
         tables: list[Table] = []
         try:
-            tasks.send(self.source)
             try:
+                tasks.send(self.source)
                 answer = results.recv()
                 while answer[0] == "tables":
                     tables.extend(table_from_wire(raw) for raw in answer[1])

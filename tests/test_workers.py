@@ -84,3 +84,26 @@ def test_a_missing_embedded_file_is_still_a_usage_error(tmp_path: Path) -> None:
 
     with pytest.raises(SourceError, match="not found"):
         open_catalog(f"duckdb://{tmp_path / 'nope.duckdb'}").list_tables()
+
+
+def test_a_scanner_folder_in_the_current_directory_is_not_what_workers_run(
+    warehouse: dict[str, Path], tmp_path: Path
+) -> None:
+    """Run from a source checkout, or from a folder someone planted a `scanner/` package in: the
+    worker processes still import the installed scanner, never that folder."""
+    here = tmp_path / "cwd"
+    planted = here / "scanner"
+    planted.mkdir(parents=True)
+    marker = tmp_path / "planted-code-ran"
+    (planted / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\nraise SystemExit(7)\n")
+    (planted / "workers.py").write_text("")
+    out = tmp_path / "out-cwd"
+    run = run_exposure(
+        ["scan", "--source", f"duckdb://{warehouse['db']}", "--grants", str(warehouse["grants"]),
+         "--out", str(out), "--format", "json", "--workers", "2", "--table-timeout", "2"],
+        cwd=here,
+    )  # fmt: skip
+    assert not marker.exists()
+    assert run.code == 3, run.output  # only the slow view is unknown
+    doc = load_findings(out)
+    assert {t["table"]: t["status"] for t in doc["tables"]}["hr.b_tax"] == "scanned"
