@@ -20,18 +20,17 @@ import re
 import socket
 import ssl
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from sqlglot import exp
 
-from scanner.catalog import storage_format
 from scanner.connectors.base import ConnectorBase, SourceURL, register
 from scanner.connectors.common import as_text, cap_cell, url_password
-from scanner.connectors.hive_describe import parse_describe_formatted, parse_show_grant
+from scanner.connectors.hive_describe import DescribedCatalog, parse_show_grant
 from scanner.errors import SourceError, SourceUnavailable
-from scanner.models import GrantSet, Table, TableKey, frozen_mapping, table_key
+from scanner.models import GrantSet, Table, TableKey, table_key
 from scanner.sample import DEFAULT_MAX_CELL_BYTES
 
 AUTH_MODES = ("NONE", "NOSASL", "LDAP", "CUSTOM", "KERBEROS")
@@ -115,7 +114,7 @@ def _describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {line[:240] or 'no detail'}"
 
 
-class HiveConnector(ConnectorBase):
+class HiveConnector(DescribedCatalog, ConnectorBase):
     dialect = "hive"
 
     def __init__(self, url: SourceURL) -> None:
@@ -263,39 +262,6 @@ class HiveConnector(ConnectorBase):
         names = [str(r[1]) if len(r) >= 3 else str(r[0]) for r in rows if not (len(r) >= 3 and r[2] is True)]
         return sorted(names)
 
-    def describe(self, database: str, name: str) -> Table:
-        rows = self._rows(
-            f"DESCRIBE FORMATTED {self._q(database, name)}", f"cannot describe {database}.{name}"
-        )
-        described = parse_describe_formatted(rows)
-        return Table(
-            database=database,
-            name=name,
-            columns=tuple(described.columns),
-            owner=described.owner,
-            table_type=described.table_type,
-            comment=described.comment,
-            location=described.location,
-            created_at=described.created_at,
-            row_estimate=_row_estimate(described.properties),
-            properties=frozen_mapping(described.properties),
-            serde_properties=frozen_mapping(described.serde_properties),
-            storage_format=storage_format(described.properties.get("table_type"), *described.format_hints),
-        )
-
-    def list_tables(self) -> Iterator[Table]:
-        for database in self.databases():
-            try:
-                names = self.table_names(database)
-            except SourceError as exc:
-                yield Table(database=database, name="*", columns=(), catalog_error=exc.message)
-                continue
-            for name in names:
-                try:
-                    yield self.describe(database, name)
-                except SourceError as exc:
-                    yield Table(database=database, name=name, columns=(), catalog_error=exc.message)
-
     # --- values -------------------------------------------------------------------------------
 
     def _newest_partition(self, table: Table) -> exp.Condition | None:
@@ -386,14 +352,6 @@ class HiveConnector(ConnectorBase):
 
     def close(self) -> None:
         self._close_quietly()
-
-
-def _row_estimate(properties: dict[str, str]) -> int | None:
-    for key in ("numRows", "spark.sql.statistics.numRows"):
-        value = properties.get(key, "")
-        if value.lstrip("-").isdigit() and int(value) >= 0:
-            return int(value)
-    return None
 
 
 @register("hive", "hive+http", "hive+https")

@@ -10,12 +10,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from scanner.models import Column, Grant, Principal, PrincipalType, SourceLocation
+from scanner.catalog import storage_format
+from scanner.errors import SourceError
+from scanner.models import Column, Grant, Principal, PrincipalType, SourceLocation, Table, frozen_mapping
 
 Row = Sequence[Any]
 
@@ -168,3 +170,62 @@ def parse_show_grant(rows: Iterable[Row], origin: str) -> list[Grant]:
             )
         )
     return grants
+
+
+class DescribedCatalog:
+    """The catalog walk of engines that answer SHOW DATABASES, SHOW TABLES and DESCRIBE FORMATTED
+    (HiveServer2, Spark): a table that cannot be described is listed with its error, never dropped.
+    The engine supplies how to run a statement and quote a name."""
+
+    def _rows(self, sql: str, what: str) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def _q(self, *parts: str) -> str:
+        raise NotImplementedError
+
+    def databases(self) -> list[str]:
+        raise NotImplementedError
+
+    def table_names(self, database: str) -> list[str]:
+        raise NotImplementedError
+
+    def describe(self, database: str, name: str) -> Table:
+        rows = self._rows(
+            f"DESCRIBE FORMATTED {self._q(database, name)}", f"cannot describe {database}.{name}"
+        )
+        described = parse_describe_formatted(rows)
+        return Table(
+            database=database,
+            name=name,
+            columns=tuple(described.columns),
+            owner=described.owner,
+            table_type=described.table_type,
+            comment=described.comment,
+            location=described.location,
+            created_at=described.created_at,
+            row_estimate=_row_estimate(described.properties),
+            properties=frozen_mapping(described.properties),
+            serde_properties=frozen_mapping(described.serde_properties),
+            storage_format=storage_format(described.properties.get("table_type"), *described.format_hints),
+        )
+
+    def list_tables(self) -> Iterator[Table]:
+        for database in self.databases():
+            try:
+                names = self.table_names(database)
+            except SourceError as exc:
+                yield Table(database=database, name="*", columns=(), catalog_error=exc.message)
+                continue
+            for name in names:
+                try:
+                    yield self.describe(database, name)
+                except SourceError as exc:
+                    yield Table(database=database, name=name, columns=(), catalog_error=exc.message)
+
+
+def _row_estimate(properties: dict[str, str]) -> int | None:
+    for key in ("numRows", "spark.sql.statistics.numRows"):
+        value = properties.get(key, "")
+        if value.lstrip("-").isdigit() and int(value) >= 0:
+            return int(value)
+    return None

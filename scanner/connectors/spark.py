@@ -44,7 +44,7 @@ import tempfile
 import threading
 import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -53,13 +53,12 @@ from typing import Any
 
 from sqlglot import exp
 
-from scanner.catalog import storage_format
 from scanner.classify import ColumnProfile, profile_values
 from scanner.connectors.base import ConnectorBase, SourceURL, register
-from scanner.connectors.hive_describe import parse_describe_formatted
+from scanner.connectors.hive_describe import DescribedCatalog
 from scanner.connectors.spark_executor import PROFILE_SCHEMA, ProfilePlan, profile_batches
 from scanner.errors import SourceError, SourceUnavailable
-from scanner.models import Column, GrantSet, Table, frozen_mapping
+from scanner.models import Column, GrantSet, Table
 from scanner.profile_codec import decode_profile
 from scanner.rules import ClassSpec
 from scanner.sample import TableProfile
@@ -446,7 +445,7 @@ def sampling_query(table: Table, rows: int, cell_bytes: int) -> str:
 # --- the connector ----------------------------------------------------------------------------
 
 
-class SparkConnector(ConnectorBase):
+class SparkConnector(DescribedCatalog, ConnectorBase):
     dialect = DIALECT
     remediation_dialect: str | None = DIALECT
 
@@ -479,39 +478,6 @@ class SparkConnector(ConnectorBase):
         rows = self._rows(f"SHOW TABLES IN {self._q(database)}", f"cannot list tables of {database}")
         # (namespace, tableName, isTemporary): temporary views belong to a session, not the warehouse
         return sorted(str(r[1]) for r in rows if not (len(r) >= 3 and r[2] is True))
-
-    def describe(self, database: str, name: str) -> Table:
-        rows = self._rows(
-            f"DESCRIBE FORMATTED {self._q(database, name)}", f"cannot describe {database}.{name}"
-        )
-        described = parse_describe_formatted(rows)
-        return Table(
-            database=database,
-            name=name,
-            columns=tuple(described.columns),
-            owner=described.owner,
-            table_type=described.table_type,
-            comment=described.comment,
-            location=described.location,
-            created_at=described.created_at,
-            row_estimate=_row_estimate(described.properties),
-            properties=frozen_mapping(described.properties),
-            serde_properties=frozen_mapping(described.serde_properties),
-            storage_format=storage_format(described.properties.get("table_type"), *described.format_hints),
-        )
-
-    def list_tables(self) -> Iterator[Table]:
-        for database in self.databases():
-            try:
-                names = self.table_names(database)
-            except SourceError as exc:
-                yield Table(database=database, name="*", columns=(), catalog_error=exc.message)
-                continue
-            for name in names:
-                try:
-                    yield self.describe(database, name)
-                except SourceError as exc:
-                    yield Table(database=database, name=name, columns=(), catalog_error=exc.message)
 
     # --- values, classified where they are ---------------------------------------------------
 
@@ -562,14 +528,6 @@ class SparkConnector(ConnectorBase):
         if not self._closed:
             self._closed = True
             _release(self.options)
-
-
-def _row_estimate(properties: dict[str, str]) -> int | None:
-    for key in ("numRows", "spark.sql.statistics.numRows"):
-        value = properties.get(key, "")
-        if value.isdigit():
-            return int(value)
-    return None
 
 
 @register("sc", "spark", profiles_in_engine=True)
