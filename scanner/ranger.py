@@ -41,7 +41,7 @@ from scanner.models import (
     SourceLocation,
     Table,
 )
-from scanner.yamlio import MAX_INPUT_BYTES, decode_utf8, parse_json, read_text
+from scanner.yamlio import MAX_INPUT_BYTES, decode_utf8, json_brackets, parse_json, read_text
 
 ANY_USER = "{USER}"
 OWNER = "{OWNER}"
@@ -56,34 +56,16 @@ NO_MASK = "MASK_NONE"
 
 def _policy_lines(text: str) -> list[int]:
     """The line each policy object starts on, in a bare list or the export's `policies` array.
-    A character scan, run only when a policy is malformed."""
+    Run only when a policy is malformed."""
     lines: list[int] = []
-    depth, line, in_string, escaped = 0, 1, False, False
-    string_start, last_string, array_depth = 0, "", 1 if text.lstrip().startswith("[") else 0
-    for index, char in enumerate(text):
-        if char == "\n":
-            line += 1
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-                last_string = text[string_start:index]
-            continue
-        if char == '"':
-            in_string, string_start = True, index + 1
-        elif char in "[{":
-            if char == "[" and depth == 1 and last_string == "policies" and not array_depth:
-                array_depth = 2
-            elif char == "{" and array_depth and depth == array_depth:
-                lines.append(line)
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-            if array_depth and depth < array_depth and array_depth == 2:
-                array_depth = -1  # the policies array closed: nothing after it is a policy
+    array_depth = 1 if text.lstrip().startswith("[") else 0
+    for char, line, depth, last_string in json_brackets(text):
+        if char == "[" and depth == 1 and last_string == "policies" and not array_depth:
+            array_depth = 2
+        elif char == "{" and array_depth and depth == array_depth:
+            lines.append(line)
+        elif char in "]}" and array_depth == 2 and depth - 1 < array_depth:
+            array_depth = -1  # the policies array closed: nothing after it is a policy
     return lines
 
 

@@ -18,7 +18,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
@@ -381,10 +381,13 @@ def _line_of(text: str, needle: str | None, occurrence: int = 1) -> int | None:
     return text.count("\n", 0, index) + 1
 
 
-def _too_deep_line(text: str) -> int | None:
-    """The line where nesting first passes MAX_DEPTH (strings skipped); only run on the error path."""
+def json_brackets(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """Each bracket of a JSON text outside its strings, as (bracket, line, depth before it, the last
+    string seen): the line a malformed or hostile document goes wrong on, found without parsing it.
+    A character scan: only run on the error path."""
     depth, line, in_string, escaped = 0, 1, False, False
-    for char in text:
+    string_start, last_string = 0, ""
+    for index, char in enumerate(text):
         if char == "\n":
             line += 1
         if in_string:
@@ -394,14 +397,19 @@ def _too_deep_line(text: str) -> int | None:
                 escaped = True
             elif char == '"':
                 in_string = False
+                last_string = text[string_start:index]
         elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return line
-        elif char in "]}":
-            depth -= 1
+            in_string, string_start = True, index + 1
+        elif char in "[{]}":
+            yield char, line, depth, last_string
+            depth += 1 if char in "[{" else -1
+
+
+def _too_deep_line(text: str) -> int | None:
+    """The line where nesting first passes MAX_DEPTH."""
+    for char, line, depth, _ in json_brackets(text):
+        if char in "[{" and depth + 1 > MAX_DEPTH:
+            return line
     return None
 
 
