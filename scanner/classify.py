@@ -17,12 +17,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 import re2
 
 from scanner.freetext import FreeTextModel, TextKind, builtin_model
-from scanner.models import Classification, Column, ColumnAssessment, Protection
+from scanner.models import Classification, Column, ColumnAssessment, Protection, Unconfirmed
 from scanner.rules import (
     NEGATING_TOKENS,
     ClassSpec,
@@ -268,6 +268,7 @@ class ClassCounts:
     matched: int = 0  # whole value matches the pattern
     validated: int = 0  # ... and passes the validator
     bare_validated: int = 0  # bare form (counts only with a name/comment signal)
+    regrouped: int = 0  # values holding the class in another grouping (counts like bare values)
     contains_values: int = 0  # free-text values holding at least one validated hit
     contains_cued: int = 0  # ... of which only with a cue word beside the hit
     cue_values: int = 0  # free-text values with enough cues
@@ -293,6 +294,7 @@ class ClassEvidence:
     masked_example: str | None = None
     contains_cued: int = 0
     bare_prefixes: int = 0
+    regrouped: int = 0
 
 
 @dataclass(frozen=True)
@@ -393,6 +395,7 @@ class _Facts:
     digest: str  # stable hash of a value that validated as a class, else ""
     state: Protection
     inside: list[tuple[ClassSpec, list[str], bool]] = field(default_factory=list)  # hashes of hits
+    regrouped: list[tuple[ClassSpec, list[str]]] = field(default_factory=list)  # ... other groupings
     inside_examples: dict[str, str | None] = field(default_factory=dict)
     kind: TextKind = TextKind.UNJUDGED
     identifiers: float = 0.0  # share of tokens that are identifiers (ids, paths, hex, key=value)
@@ -406,6 +409,10 @@ MAX_IDENTIFIER_SHARE_FOR_MODEL = 0.5
 # The text model checks whether every decision is settled after this many values.
 _SETTLE_EVERY = 8
 _UNSCORED: Any = object()
+
+# How a class's pattern is searched inside a value: on its own, only beside a cue word, or as another
+# grouping of the value that counts only under the class's name.
+_Search = Literal["plain", "cued", "regrouped"]
 
 # Punctuation a value may be wrapped in without changing what it is: `(192.168.1.1)`, `'2001:db8::1'`.
 _WRAPPING = "()[]<>'\"`,;.!?"
@@ -423,8 +430,8 @@ class ClassifierEngine:
         self._bare = re2.Set.FullMatchSet(re2_options())
         self._bare_ids: list[ClassSpec] = []
         self._search = re2.Set.SearchSet(re2_options())
-        self._search_ids: list[tuple[ClassSpec, bool]] = []  # (class, needs a cue word)
-        self._searchers: dict[tuple[str, bool], list[Any]] = {}
+        self._search_ids: list[tuple[ClassSpec, _Search]] = []
+        self._searchers: dict[tuple[str, _Search], list[Any]] = {}
         self._context_cues: dict[str, Any] = {}
         self._cues = re2.Set.SearchSet(re2_options(case_sensitive=False))
         self._cue_ids: list[ClassSpec] = []
@@ -449,21 +456,25 @@ class ClassifierEngine:
                     self._bare.Add(spec.value.bare_pattern)
                     self._bare_ids.append(spec)
                 left = "(?:^|[^A-Za-z0-9])"
-                searches = [(spec.value.contains, False, left)] if spec.value.contains else []
+                searches: list[tuple[str, _Search, str]] = []
+                if spec.value.contains:
+                    searches.append((spec.value.contains, "plain", left))
                 if spec.value.contains_glued:
-                    searches.append((spec.value.contains_glued, False, "(?:^|[^0-9A-Fa-f:.])"))
+                    searches.append((spec.value.contains_glued, "plain", "(?:^|[^0-9A-Fa-f:.])"))
+                if spec.value.other_groupings:
+                    searches.append((spec.value.other_groupings, "regrouped", left))
                 if spec.value.context is not None:
-                    searches.append((spec.value.context.pattern, True, left))
+                    searches.append((spec.value.context.pattern, "cued", left))
                     cues = "|".join(re.escape(c) for c in spec.value.context.cues)
                     self._context_cues[spec.id] = re2.compile(
                         rf"(?:^|[^a-z0-9])(?:{cues})(?:$|[^a-z0-9])", re2_options(case_sensitive=False)
                     )
-                for pattern, cued, boundary in searches:
+                for pattern, kind, boundary in searches:
                     # Hits inside text must stand alone: not glued to letters or digits.
                     bounded = rf"{boundary}({pattern})(?:$|[^A-Za-z0-9])"
                     self._search.Add(bounded)
-                    self._search_ids.append((spec, cued))
-                    self._searchers.setdefault((spec.id, cued), []).append(
+                    self._search_ids.append((spec, kind))
+                    self._searchers.setdefault((spec.id, kind), []).append(
                         re2.compile(bounded, re2_options())
                     )
             if spec.text is not None:
@@ -536,12 +547,13 @@ class ClassifierEngine:
             validated = either - bare
         return matched, validated, bare
 
-    def _hits_inside(self, spec: ClassSpec, cued: bool, text: str) -> list[str]:
-        """Validated hits of one class inside a text; with `cued`, only hits near a cue word."""
+    def _hits_inside(self, spec: ClassSpec, kind: _Search, text: str) -> list[str]:
+        """Validated hits of one class inside a text; for a "cued" search, only hits near a cue word."""
         rule = spec.value
         assert rule is not None
         hits = []
-        matches = [m for searcher in self._searchers[(spec.id, cued)] for m in searcher.finditer(text)]
+        cued = kind == "cued"
+        matches = [m for searcher in self._searchers[(spec.id, kind)] for m in searcher.finditer(text)]
         for m in matches:
             hit = m.group(1)
             start, end = m.span(1)
@@ -582,12 +594,22 @@ class ClassifierEngine:
         # (a spaced IBAN holds card-like digit groups) is not free text.
         if not identified:
             for index in sorted(set(self._match(self._search, self._search_ids, data))):
-                spec, cued = self._search_ids[index]
-                if spec.id in excluded or any(spec is s for s, _, _ in facts.inside):
+                spec, kind = self._search_ids[index]
+                if spec.id in excluded:
                     continue
+                if kind == "regrouped":
+                    hits = self._hits_inside(spec, kind, text)
+                    if hits:
+                        facts.regrouped.append((spec, [stable_hash(h) for h in hits]))
+                        if spec.value is not None and spec.id not in facts.inside_examples:
+                            facts.inside_examples[spec.id] = mask_value(hits[0], spec.value.mask)
+                    continue
+                if any(spec is s for s, _, _ in facts.inside):
+                    continue
+                cued = kind == "cued"
                 if cued and self._context_cues[spec.id].search(text) is None:
                     continue  # no cue word anywhere (an epoch, a SKU): no hit can be cued
-                hits = self._hits_inside(spec, cued, text)
+                hits = self._hits_inside(spec, kind, text)
                 if hits:
                     facts.inside.append((spec, [stable_hash(h) for h in hits], cued))
                     if spec.value is not None:
@@ -703,6 +725,12 @@ class ClassifierEngine:
             protection[facts.state] += times
             if facts.state is not Protection.PLAINTEXT:
                 continue
+            for spec, digests in facts.regrouped:
+                counted = entry(spec)
+                counted.regrouped += times
+                counted.distinct.update(digests)
+                if counted.masked_example is None:
+                    counted.masked_example = facts.inside_examples.get(spec.id)
             for spec, digests, cued in facts.inside:
                 counted = entry(spec)
                 counted.contains_values += times
@@ -756,6 +784,7 @@ class ClassifierEngine:
                     masked_example=v.masked_example,
                     contains_cued=v.contains_cued,
                     bare_prefixes=len(v.bare_prefixes),
+                    regrouped=v.regrouped,
                 )
                 for k, v in counts.items()
             },
@@ -1018,6 +1047,47 @@ def _likelihood(spec: ClassSpec, evidence: ClassEvidence, n: int) -> float | Non
     return chance if chance <= LIKELIHOOD_ALPHA else None
 
 
+def _loose(evidence: ClassEvidence) -> int:
+    """Values that carry the class only in a form a name must confirm."""
+    return evidence.bare_validated + evidence.regrouped
+
+
+def _loose_forms(evidence: ClassEvidence) -> str:
+    """`3 as bare digits, 1 regrouped`: how many values carry the class in each loose form."""
+    forms = []
+    if evidence.bare_validated:
+        forms.append(f"{evidence.bare_validated} as bare digits")
+    if evidence.regrouped:
+        forms.append(f"{evidence.regrouped} regrouped")
+    return ", ".join(forms)
+
+
+def unconfirmed(spec: ClassSpec, profile: ColumnProfile) -> Unconfirmed | None:
+    """The class a column's values would carry if its name or comment said so: every sampled value
+    passes the class's rules, some only in a form a name must confirm (bare or regrouped digits).
+    One value that fails is evidence against the class (random 9-digit ids fail SSN rules one time in
+    nine), so a partial share is no maybe. Presidio reports such shapes at a low score; here they are
+    explained, never counted."""
+    rule = spec.value
+    evidence = profile.classes.get(spec.id)
+    n = profile.sampled
+    if rule is None or evidence is None or not n or not _loose(evidence):
+        return None
+    hits = evidence.validated + _loose(evidence)
+    if hits != n or evidence.distinct < min(rule.min_distinct, n):
+        return None
+    chance = (
+        f"; random numbers of that shape pass {rule.bare_random_pass:.1%} of the time"
+        if rule.bare_random_pass is not None and evidence.bare_validated
+        else ""
+    )
+    reason = (
+        f"{hits}/{n} values pass the {rule.validator or spec.id} rules ({_loose_forms(evidence)})"
+        f"{chance}: a column name or comment saying {spec.name} would decide it"
+    )
+    return Unconfirmed(spec.id, hits, n, reason)
+
+
 def _decide(
     spec: ClassSpec,
     column: Column,
@@ -1039,13 +1109,13 @@ def _decide(
     rule = spec.value
     human, judged = free_text_share(profile)
     if rule is not None and n:
-        hits = evidence.validated + (evidence.bare_validated if named else 0)
+        hits = evidence.validated + (evidence.bare_validated + evidence.regrouped if named else 0)
         enough_distinct = evidence.distinct >= min(rule.min_distinct, n)
         low, high = wilson_interval(hits, n)
         chance = None if named else _likelihood(spec, evidence, n)
         if hits and hits / n >= rule.min_share and low >= rule.min_lower and enough_distinct:
             check = f" ({rule.validator} check)" if rule.validator else ""
-            bare = " incl. unformatted values (name-confirmed)" if evidence.bare_validated and named else ""
+            bare = f" incl. {_loose_forms(evidence)} (name-confirmed)" if named and _loose(evidence) else ""
             signals.append(
                 f"values: {hits}/{n} validated{check}{bare}, {evidence.distinct} distinct; "
                 f"share {hits / n:.0%}, at least {low:.0%} (95 % lower bound)"
@@ -1082,7 +1152,7 @@ def _decide(
             named
             and rule.refutes_name
             and plaintext_n >= 20
-            and not (evidence.validated or evidence.bare_validated or spec.text)
+            and not (evidence.validated or _loose(evidence) or spec.text)
         ):
             # The name says this class but plenty of plaintext values say otherwise.
             return None
@@ -1217,6 +1287,12 @@ def classify_column(
         broader |= by_likelihood
     found = [c for c in found if c.class_id not in broader]
     found.sort(key=lambda c: (-c.sensitivity.rank, -c.confidence, c.class_id))
+    decided = {c.class_id for c in found}
+    # Values another class already explains in full (a routing number's checksum) need no maybe.
+    maybe: tuple[Unconfirmed, ...] = ()
+    if not by_whole_values:
+        candidates = (unconfirmed(s, profile) for s in specs if s.id not in excluded and s.id not in decided)
+        maybe = tuple(u for u in candidates if u is not None)
     notes: list[str] = []
     if encrypted_by and found:
         if protection.exposes_values:
@@ -1232,4 +1308,5 @@ def classify_column(
         sampled=profile.sampled,
         encrypted_by=encrypted_by,
         notes=tuple(notes),
+        unconfirmed=maybe,
     )

@@ -332,6 +332,17 @@ class Classification:
     masked_example: str | None = None
 
 
+@dataclass(frozen=True)
+class Unconfirmed:
+    """A class the values would carry if the column's name or comment said so (unformatted SSNs under
+    `ref_no`): shown where one column is explained, never a class and never a finding."""
+
+    class_id: str
+    matched: int
+    sampled: int
+    reason: str
+
+
 @dataclass(frozen=True, slots=True)  # one per column of every scanned table: 2 M at warehouse scale
 class ColumnAssessment:
     column: Column
@@ -340,6 +351,7 @@ class ColumnAssessment:
     sampled: int
     encrypted_by: str | None = None  # the table/serde property that claims column encryption
     notes: tuple[str, ...] = ()
+    unconfirmed: tuple[Unconfirmed, ...] = ()
 
     @property
     def sensitivity(self) -> Sensitivity | None:

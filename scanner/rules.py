@@ -127,6 +127,9 @@ class ValueRule:
     # Share of random values of the bare shape that the validator accepts: enables the likelihood
     # test that lets a column of unformatted values stand without a name.
     bare_random_pass: float | None = None
+    # Other groupings of the value's characters (SSN digits as 078-051121 or 07805-1121): searched in
+    # any value, they count only under a name or comment that says the class, as bare values do.
+    other_groupings: str | None = None
 
     def matches(self, value: str) -> bool:
         return self.compiled.fullmatch(value) is not None
@@ -335,6 +338,10 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                 )
             if isinstance(contains, str):
                 _compile(contains, path, lines.line(("classes", index, "value", "contains")))
+            if "other_groupings" in value:
+                _compile(
+                    value["other_groupings"], path, lines.line(("classes", index, "value", "other_groupings"))
+                )
             context_rule = None
             if "context" in value:
                 ctx = value["context"]
@@ -360,6 +367,7 @@ def _parse_classifier_pack(data: dict[str, Any], lines: LineMap, path: str) -> C
                 context=context_rule,
                 contains_glued=value.get("contains_glued"),
                 bare_random_pass=(float(value["bare_random_pass"]) if "bare_random_pass" in value else None),
+                other_groupings=value.get("other_groupings"),
             )
         text_rule = None
         if "text" in raw:

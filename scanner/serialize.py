@@ -142,6 +142,10 @@ def column_json(c: ColumnAssessment) -> dict[str, Any]:
             }
             for x in c.classes
         ],
+        "unconfirmed": [
+            {"class": u.class_id, "matched": u.matched, "sampled": u.sampled, "reason": u.reason}
+            for u in c.unconfirmed
+        ],
         "protection": c.protection.value,
         "sampled": c.sampled,
     }

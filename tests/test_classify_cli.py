@@ -170,3 +170,24 @@ def test_pathological_user_regex_cannot_hang_a_scan(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["columns"]["payload"]["classes"] == []
+
+
+def test_unconfirmed_classes_are_explained_not_counted(tmp_path: Path) -> None:
+    """Bare SSN digits under a neutral name: no class, an unconfirmed one with its figures, and still
+    no value printed."""
+    path = tmp_path / "refs.csv"
+    refs = ["536221234", "601112222", "145927316"]
+    path.write_text("ref_no,ssn\n" + "".join(f"{r},{r}\n" for r in refs))
+    run = run_exposure(["classify", str(path), "--format", "json"])
+    assert run.code == 0, run.output
+    columns = json.loads(run.stdout)["columns"]
+    assert columns["ref_no"]["classes"] == []
+    (maybe,) = columns["ref_no"]["unconfirmed"]
+    assert (maybe["class"], maybe["matched"], maybe["sampled"]) == ("us_ssn", 3, 3)
+    assert "88.9%" in maybe["reason"]
+    assert [c["class"] for c in columns["ssn"]["classes"]] == ["us_ssn"]
+    assert columns["ssn"]["unconfirmed"] == []
+    table = run_exposure(["classify", str(path)])
+    assert "us_ssn (unconfirmed)" in table.stdout
+    for value in refs:
+        assert value not in run.stdout and value not in table.stdout

@@ -157,6 +157,16 @@ def print_columns(console: Console, columns: Sequence[ColumnAssessment]) -> None
                 column.protection.value if index == 0 else "",
                 Text(_clean("; ".join(c.signals))),
             )
+        for u in column.unconfirmed:
+            grid.add_row(
+                "",
+                Text(f"{u.class_id} (unconfirmed)", style="dim"),
+                "—",
+                "—",
+                f"{u.matched}/{u.sampled}",
+                "",
+                Text(_clean(u.reason), style="dim"),
+            )
     console.print(grid)
 
 
