@@ -314,6 +314,7 @@ class ColumnProfile:
     model_judged: int = 0  # ... and judged (long enough)
     model_votes: Mapping[str, int] = field(default_factory=dict)  # judged values each head claims
     model_distinct: Mapping[str, int] = field(default_factory=dict)  # ... distinct ones
+    identified: int = 0  # values that validated in full as some class (formatted, not bare)
 
 
 EMPTY_PROFILE = ColumnProfile(0, {}, {})
@@ -663,7 +664,7 @@ class ClassifierEngine:
         sampled = 0
         protection: Counter[Protection] = Counter()
         counts: dict[str, ClassCounts] = {}
-        judged = human = machine = 0
+        judged = human = machine = identified_values = 0
         human_values: set[int] = set()  # in-process hashes, never stored
         human_templates: set[int] = set()
         judge = builtin_model() if self._judges_text else None
@@ -723,6 +724,7 @@ class ClassifierEngine:
                     assert rule is not None
                     counted.masked_example = mask_value(_first_element(text), rule.mask)
             protection[facts.state] += times
+            identified_values += times * bool(facts.digest and facts.validated)
             if facts.state is not Protection.PLAINTEXT:
                 continue
             for spec, digests in facts.regrouped:
@@ -744,8 +746,11 @@ class ClassifierEngine:
                 if kind is TextKind.HUMAN:
                     human += times
                     if len(human_values) < _TEMPLATE_SAMPLE:
-                        human_values.add(hash(text))
-                        human_templates.add(hash(_DIGIT_RUN.sub("#", text)))
+                        # A time or date before a note says when it was written; it is no filled-in
+                        # template field ("07:12 Pt with fever x2 days" logged call after call).
+                        note = text[stamp.end() :] if (stamp := _STAMP.match(text)) else text
+                        human_values.add(hash(note))
+                        human_templates.add(hash(_DIGIT_RUN.sub("#", note)))
                 machine += times * (kind is TextKind.MACHINE)
             if (
                 self._model_points
@@ -798,6 +803,7 @@ class ClassifierEngine:
             model_judged=model_judged,
             model_votes=model_votes,
             model_distinct=model_distinct,
+            identified=identified_values,
         )
 
     def _score(self, texts: Sequence[str]) -> tuple[int, int, dict[str, int], dict[str, int]]:
@@ -856,6 +862,10 @@ class ClassifierEngine:
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+_STAMP = re.compile(
+    r"\s*\[?(?:(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?)(?:\s?[AaPp][Mm])?\]?\s*[-–:|]?\s+"
+)
 _TEMPLATE_SAMPLE = 400
 
 
@@ -943,6 +953,8 @@ class _Decision:
     by_likelihood: bool = False  # established only by the likelihood test on unformatted values
 
 
+# A class that is one of several kinds of identifier in a column needs at least this share itself.
+MIN_MIXED_SHARE = 0.2
 # A column of unformatted values stands without a name when every value passes the class's rules
 # and values of that shape drawn at random would all pass with at most this chance.
 LIKELIHOOD_ALPHA = 0.01
@@ -1110,17 +1122,34 @@ def _decide(
     human, judged = free_text_share(profile)
     if rule is not None and n:
         hits = evidence.validated + (evidence.bare_validated + evidence.regrouped if named else 0)
-        enough_distinct = evidence.distinct >= min(rule.min_distinct, n)
-        low, high = wilson_interval(hits, n)
+        # Masked, hashed or encrypted values are not read: the share is of the values that can be,
+        # so SSNs half of which are masked are still SSNs (and the other half exposed).
+        readable = plaintext_n or n
+        enough_distinct = evidence.distinct >= min(rule.min_distinct, readable)
+        low, high = wilson_interval(hits, readable)
         chance = None if named else _likelihood(spec, evidence, n)
-        if hits and hits / n >= rule.min_share and low >= rule.min_lower and enough_distinct:
+        share = hits / readable
+        # A key/value table's value column holds several kinds of identifier: a kind well supported
+        # on its own counts when identifiers together make up the column.
+        mixed = (
+            share < rule.min_share
+            and profile.identified / readable >= rule.min_share
+            and evidence.validated / readable >= MIN_MIXED_SHARE
+        )
+        if hits and (share >= rule.min_share or mixed) and low >= rule.min_lower and enough_distinct:
             check = f" ({rule.validator} check)" if rule.validator else ""
             bare = f" incl. {_loose_forms(evidence)} (name-confirmed)" if named and _loose(evidence) else ""
-            signals.append(
-                f"values: {hits}/{n} validated{check}{bare}, {evidence.distinct} distinct; "
-                f"share {hits / n:.0%}, at least {low:.0%} (95 % lower bound)"
+            unread = f"; {n - readable} more masked, hashed or encrypted" if readable < n else ""
+            beside = (
+                f"; identifiers of several classes make up {profile.identified / readable:.0%} of the values"
+                if mixed
+                else ""
             )
-            confidence, matched, interval = hits / n, hits, (low, high)
+            signals.append(
+                f"values: {hits}/{readable} validated{check}{bare}, {evidence.distinct} distinct{unread}; "
+                f"share {share:.0%}, at least {low:.0%} (95 % lower bound){beside}"
+            )
+            confidence, matched, interval = share, hits, (low, high)
             example = evidence.masked_example
         elif chance is not None:
             assert rule.bare_random_pass is not None

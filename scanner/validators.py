@@ -12,7 +12,10 @@ import binascii
 import ipaddress
 import json
 import re
+import unicodedata
 from collections.abc import Callable
+from functools import cache
+from importlib import resources
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -206,6 +209,56 @@ def jwt(value: str) -> bool:
     except (binascii.Error, ValueError, UnicodeDecodeError):
         return False
     return isinstance(decoded, dict) and "alg" in decoded
+
+
+@cache
+def _person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames), casefolded: rules/person_names.json, built from Faker's lists."""
+    source = resources.files("scanner.rulepacks").joinpath("person_names.json")
+    data = json.loads(source.read_text(encoding="utf-8"))
+    return frozenset(data["first"]), frozenset(data["last"])
+
+
+_INITIAL = re.compile(r"[^\W\d_]\.?")
+# Titles and suffixes around a name say nothing about which words are the name.
+_NAME_AFFIXES = frozenset(
+    ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "fr", "sr", "jr", "ii", "iii", "iv",
+     "md", "phd", "dds", "rn", "esq", "herr", "frau", "sra")
+)  # fmt: skip
+
+
+def _name_key(token: str) -> str:
+    folded = unicodedata.normalize("NFKD", token.casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+@register("person_name")
+def person_name(value: str) -> bool:
+    """`Ana María Ferreira`, `FERREIRA, ANA M`, `nguyen thi lan`: two to four name words and
+    initials, where a known given name and a known surname stand at the two ends (either order, as
+    family-name-first cultures write them). A product (`Kate Spade Tote`) or a place (`Grand Rapids`)
+    rarely has both."""
+    surname_first = "," in value
+    if surname_first:
+        family, _, given = value.partition(",")
+        if "," in given:
+            return False
+        tokens = given.split() + family.split()
+    else:
+        tokens = value.split()
+    words = [t for t in tokens if not _INITIAL.fullmatch(t) and _name_key(t).strip(".,") not in _NAME_AFFIXES]
+    if not 2 <= len(words) <= 4 or len(tokens) > 6:
+        return False
+    first_names, surnames = _person_names()
+    head, tail = _name_key(words[0]), _name_key(words[-1])
+    return (_known(head, first_names) and _known(tail, surnames)) or (
+        _known(head, surnames) and _known(tail, first_names)
+    )
+
+
+def _known(key: str, names: frozenset[str]) -> bool:
+    """A name in the list, or a double name whose first part is (`Mary-Jane`, `García-Lorca`)."""
+    return key in names or ("-" in key and key.split("-", 1)[0] in names)
 
 
 def names() -> list[str]:

@@ -528,3 +528,63 @@ def test_zip_plus_four_codes_are_no_ssns() -> None:
         assert "us_ssn" not in {
             c.class_id for c in classify_column(column, profile_values(zips, specs, column), specs).classes
         }
+
+
+def test_masked_values_leave_the_rest_of_a_column_exposed() -> None:
+    # Half the rows masked to the last four digits, half full SSNs: the share is of what can be read.
+    full = [f"{140 + i * 13:03d}-{21 + i:02d}-{3000 + i * 71:04d}" for i in range(24)]
+    masked = [f"***-**-{4000 + i * 53:04d}" for i in range(26)]
+    specs = list(SPECS.values())
+    column = Column("acct_holder_ref", "varchar")
+    assessment = classify_column(column, profile_values(full + masked, specs, column), specs)
+    (ssn,) = [c for c in assessment.classes if c.class_id == "us_ssn"]
+    assert ssn.matched == 24 and "24/24 validated" in ssn.signals[0] and "26 more masked" in ssn.signals[0]
+    assert assessment.protection is Protection.MIXED and assessment.stored_plaintext
+    # All masked: nothing is read as an SSN, and nothing is stored in plaintext.
+    only_masked = classify_column(column, profile_values(masked, specs, column), specs)
+    assert "us_ssn" not in {c.class_id for c in only_masked.classes}
+
+
+def test_key_value_column_carries_each_well_supported_identifier() -> None:
+    emails = [f"user{i}.name@example.com" for i in range(20)]
+    phones = [f"(212) 555-{1000 + i * 37:04d}" for i in range(18)]
+    cards = ["4539 1488 0343 6467", "4111 1111 1111 1111", "5500 0000 0000 0004", "3400 0000 0000 009"]
+    specs = list(SPECS.values())
+    column = Column("attr_value", "varchar")
+    profile = profile_values(emails + phones + cards, specs, column)
+    found = {c.class_id: c for c in classify_column(column, profile, specs).classes}
+    assert {"email", "phone_number"} <= set(found)
+    assert "several classes make up" in found["email"].signals[0]
+    # Four cards in 42 values (10 %) are too few to stand for a class of their own.
+    assert "credit_card" not in found
+    # Without the phones beside them, 20 emails among 22 words are not an email column's majority.
+    words = [f"token{i}" for i in range(22)]
+    alone = classify_column(column, profile_values(emails + words, specs, column), specs)
+    assert "email" not in {c.class_id for c in alone.classes}
+
+
+def test_time_stamped_notes_are_not_a_template() -> None:
+    # Call notes logged with the time they were written; some notes recur word for word.
+    notes = [
+        "Caller's husband fell, small cut on his forehead, he is alert and talking.",
+        "She says the rash has spread to both arms since yesterday and it itches a lot.",
+        "Mother reports her son has had a fever since last night and is drinking well.",
+        "He feels dizzy when standing up, no chest pain, advised to rest and call back.",
+        "Patient is worried about the new tablets, I told her to keep taking them for now.",
+        "They asked whether the cough needs a visit, I said yes if it lasts past Friday.",
+        "Caller could not sleep because of the pain in her knee, booked an appointment.",
+        "I explained how to clean the wound and when to come in if it gets worse.",
+        "His daughter called for him, he sounds confused and we sent an ambulance.",
+        "She is feeling much better today and just wanted to let us know, thanked us.",
+        "We talked about her blood pressure readings, they are a bit high this week.",
+        "Baby has been crying for hours and will not feed, parents are very upset.",
+    ]
+    values = [f"{(7 + i) % 24:02d}:{(i * 13) % 60:02d} {notes[i % len(notes)]}" for i in range(96)]
+    assert "free_text" in _classes("summary", "varchar", values)
+    # A program's message with a stamp in front is still a filled-in template.
+    fills = [
+        f"{(7 + i) % 24:02d}:{(i * 13) % 60:02d} Your parcel {10234 + i * 7} is waiting for you at "
+        f"locker {i % 40 + 1}, please pick it up within {i % 3 + 2} days."
+        for i in range(96)
+    ]
+    assert "free_text" not in _classes("summary", "varchar", fills)
