@@ -4,7 +4,8 @@ Prints, for each corpus, per-class and overall precision, recall and F2, and sto
 
     python bench/accuracy.py [--corpus FILE ...] [--errors]
 
-Without --corpus every corpus is measured: columns.jsonl, holdout.jsonl, blind.jsonl and blind2.jsonl.
+Without --corpus every corpus is measured: columns.jsonl, holdout.jsonl, blind.jsonl, blind2.jsonl and
+blind3.jsonl.
 Overall figures are over the specific classes: `free_text` (human-written text, a floor that
 every sub-class of text sits on) is reported apart, as the share of columns labelled free text that
 carry it and the number of unlabelled columns that carry it.
@@ -28,7 +29,13 @@ from scanner.rules import load_rulebook  # noqa: E402
 
 CORPORA = ROOT / "tests" / "corpus"
 CORPUS = CORPORA / "columns.jsonl"
-ALL_CORPORA = (CORPUS, CORPORA / "holdout.jsonl", CORPORA / "blind.jsonl", CORPORA / "blind2.jsonl")
+ALL_CORPORA = (
+    CORPUS,
+    CORPORA / "holdout.jsonl",
+    CORPORA / "blind.jsonl",
+    CORPORA / "blind2.jsonl",
+    CORPORA / "blind3.jsonl",
+)
 FREE_TEXT = "free_text"
 
 

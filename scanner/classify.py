@@ -650,13 +650,15 @@ class ClassifierEngine:
         excluded: frozenset[str] = frozenset(),
         max_cell_chars: int = MAX_CELL_CHARS,
         no_bare: frozenset[str] = frozenset(),
+        integer_column: bool = False,
     ) -> ColumnProfile:
         """Count, per class, how many values match, validate, contain hits or carry cues.
 
         `excluded` names classes whose value signals do not apply to this column (its type or name
         rules them out); `no_bare` those whose unformatted form cannot count here, so their
         validators never run on it. Only the first `max_cell_chars` characters of a cell are read.
-        Each distinct value is examined once; repeats only add to the counts."""
+        Each distinct value is examined once; repeats only add to the counts. In an
+        `integer_column`, identifiers stored as numbers get back the leading zeros storage dropped."""
         if excluded and excluded.issuperset(self._by_id):
             # No class can come from these values (a double, a timestamp, a boolean column): they
             # are counted, not read.
@@ -695,6 +697,8 @@ class ClassifierEngine:
                 protection[Protection.PLAINTEXT] += 1
                 continue
             sequence.append(text)
+        if integer_column:
+            sequence = _restore_zeros(sequence)
         candidates: set[str] = set()
         text_rules = [
             (spec, spec.text.min_words, spec.text.human_only, spec.text.min_cues)
@@ -756,6 +760,7 @@ class ClassifierEngine:
                 self._model_points
                 and kind is not TextKind.MACHINE
                 and facts.identifiers < MAX_IDENTIFIER_SHARE_FOR_MODEL
+                and _mostly_letters(text)
                 and not facts.digest
                 and " " in text
             ):
@@ -862,6 +867,35 @@ class ClassifierEngine:
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+
+
+# An identifier stored as a number loses its leading zeros (SSN 012-34-5678 becomes 12345678).
+# Where most of an integer column's values have one width, shorter ones by up to this many digits are
+# that width with zeros dropped.
+MAX_DROPPED_ZEROS = 2
+
+
+def _restore_zeros(values: list[str]) -> list[str]:
+    widths = Counter(len(v) for v in values if v.isdigit())
+    if not widths:
+        return values
+    width, count = widths.most_common(1)[0]
+    if 2 * count < sum(widths.values()):
+        return values
+    return [
+        v.zfill(width) if width - MAX_DROPPED_ZEROS <= len(v) < width and v.isdigit() else v for v in values
+    ]
+
+
+def _mostly_letters(text: str, head: int = 200) -> bool:
+    """Letters make at least a third of the value's visible characters: what the text model reads
+    is words (a regex in a question still is). Runs of numbers with a letter here and there
+    (`m 225 666 8;m 203 659 31`) are not."""
+    part = text[:head]
+    visible = len(part) - part.count(" ")
+    return visible > 0 and 3 * sum(map(str.isalpha, part)) >= visible
+
+
 _STAMP = re.compile(
     r"\s*\[?(?:(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}:\d{2}(?::\d{2})?)(?:\s?[AaPp][Mm])?\]?\s*[-–:|]?\s+"
@@ -894,7 +928,10 @@ def profile_values(
     if column is None:
         return engine_for(tuple(specs)).profile(values, max_cell_chars=max_cell_chars)
     excluded = excluded_classes(column, specs)
-    return engine_for(tuple(specs)).profile(values, excluded, max_cell_chars, unnamed_bare(column, specs))
+    integer = type_family(column.data_type) == "integer"
+    return engine_for(tuple(specs)).profile(
+        values, excluded, max_cell_chars, unnamed_bare(column, specs), integer_column=integer
+    )
 
 
 def unnamed_bare(column: Column, specs: Sequence[ClassSpec]) -> frozenset[str]:
@@ -953,8 +990,11 @@ class _Decision:
     by_likelihood: bool = False  # established only by the likelihood test on unformatted values
 
 
-# A class that is one of several kinds of identifier in a column needs at least this share itself.
+# A class that is one of several kinds of identifier in a column needs at least this share itself,
+# other classes at least as much, and identifiers together at least half the column (a key/value
+# table's value column).
 MIN_MIXED_SHARE = 0.2
+MIN_IDENTIFIED_SHARE = 0.5
 # A column of unformatted values stands without a name when every value passes the class's rules
 # and values of that shape drawn at random would all pass with at most this chance.
 LIKELIHOOD_ALPHA = 0.01
@@ -1131,10 +1171,12 @@ def _decide(
         share = hits / readable
         # A key/value table's value column holds several kinds of identifier: a kind well supported
         # on its own counts when identifiers together make up the column.
+        others = profile.identified - evidence.validated  # values only other classes validated
         mixed = (
             share < rule.min_share
-            and profile.identified / readable >= rule.min_share
+            and profile.identified / readable >= MIN_IDENTIFIED_SHARE
             and evidence.validated / readable >= MIN_MIXED_SHARE
+            and others / readable >= MIN_MIXED_SHARE
         )
         if hits and (share >= rule.min_share or mixed) and low >= rule.min_lower and enough_distinct:
             check = f" ({rule.validator} check)" if rule.validator else ""

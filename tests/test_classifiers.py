@@ -588,3 +588,38 @@ def test_time_stamped_notes_are_not_a_template() -> None:
         for i in range(96)
     ]
     assert "free_text" not in _classes("summary", "varchar", fills)
+
+
+def test_runs_of_numbers_are_not_read_as_text() -> None:
+    # Sensor traces with a letter per record: the text model reads words, and these have none.
+    import random
+
+    rng = random.Random(3)
+    traces = [
+        ";".join(f"q {rng.randint(0, 1900)} {rng.randint(0, 1000)} {rng.randint(5, 400)}" for _ in range(8))
+        for _ in range(60)
+    ]
+    found = _classes("trace", "varchar", traces)
+    assert not found & {"free_text", "tax", "conversation", "medical", "performance_review"}, found
+
+
+def test_ssns_stored_as_numbers_get_their_leading_zeros_back() -> None:
+    import random
+
+    rng = random.Random(11)
+    ssn_rule = SPECS["us_ssn"].value
+    assert ssn_rule is not None
+    ssns: list[str] = []
+    while len(ssns) < 60:
+        area = rng.choice([rng.randint(1, 99), rng.randint(100, 665), rng.randint(667, 899)])
+        value = f"{area:03d}{rng.randint(1, 99):02d}{rng.randint(1, 9999):04d}"
+        if ssn_rule.validates(value):
+            ssns.append(value)
+    stored = [str(int(v)) for v in ssns]  # what a bigint column holds
+    assert any(len(v) < 9 for v in stored)
+    assert "us_ssn" in _classes("c4", "bigint", stored)
+    # As text the short values are no SSNs: the zeros were not lost, they were never there.
+    assert "us_ssn" not in _classes("c4", "varchar", stored)
+    # Eight-digit ids are not nine-digit numbers that lost a zero.
+    ids = [str(rng.randint(10_000_000, 99_999_999)) for _ in range(60)]
+    assert "us_ssn" not in _classes("c4", "bigint", ids)
