@@ -1088,12 +1088,17 @@ def is_free_text(profile: ColumnProfile, spec: ClassSpec | None) -> bool:
     return _reads_as_free_text(profile, spec.free_text) or _model_claims(profile, spec.model)
 
 
+def _spread(evidence: ClassEvidence, n: int) -> bool:
+    """Unformatted values spread over many leading digits and are mostly distinct."""
+    return evidence.bare_prefixes >= MIN_PREFIX_SPREAD * min(n, 20) and evidence.distinct >= min(n, 20) // 2
+
+
 def _likelihood(spec: ClassSpec, evidence: ClassEvidence, n: int) -> float | None:
     """Chance that n random values of the bare shape would all pass the rules, when they all did."""
     rule = spec.value
     if rule is None or rule.bare_random_pass is None or not n or evidence.bare_validated != n:
         return None
-    if evidence.bare_prefixes < MIN_PREFIX_SPREAD * min(n, 20) or evidence.distinct < min(n, 20) // 2:
+    if not _spread(evidence, n):
         return None
     chance = rule.bare_random_pass**n
     return chance if chance <= LIKELIHOOD_ALPHA else None
@@ -1128,6 +1133,8 @@ def unconfirmed(spec: ClassSpec, profile: ColumnProfile) -> Unconfirmed | None:
     hits = evidence.validated + _loose(evidence)
     if hits != n or evidence.distinct < min(rule.min_distinct, n):
         return None
+    if evidence.bare_validated and not _spread(evidence, n):
+        return None  # sequential ids share their leading digits; people's numbers do not
     chance = (
         f"; random numbers of that shape pass {rule.bare_random_pass:.1%} of the time"
         if rule.bare_random_pass is not None and evidence.bare_validated
