@@ -22,9 +22,12 @@ import unicodedata
 from pathlib import Path
 
 import faker
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scanner.freetext import builtin_model  # noqa: E402
+
 OUT = ROOT / "rules" / "person_names.json"
 
 # Locales whose names are written in a script with spaces between given name and surname.
@@ -64,11 +67,6 @@ def _folded(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _function_words() -> frozenset[str]:
-    model = yaml.safe_load((ROOT / "rules" / "free_text_model.yaml").read_text())
-    return frozenset(str(w).casefold() for w in model["function_words"])
-
-
 def collect() -> dict[str, object]:
     first: set[str] = set()
     last: set[str] = set()
@@ -90,7 +88,7 @@ def collect() -> dict[str, object]:
                     if len(part) >= 2 and _letters_only(part):
                         into.add(part.casefold())
                         into.add(_folded(part).casefold())
-    drop = _function_words() | COMMON_WORDS
+    drop = builtin_model().function_words | COMMON_WORDS
     return {
         "format": "exposure-person-names",
         "version": 1,

@@ -164,46 +164,35 @@ def _outcome_from_wire(raw: dict[str, Any]) -> TableOutcome:
 
 def _worker(tasks: Connection, results: Connection) -> None:
     """A worker's life: load the packs, open a connection, classify tables until told to stop."""
+    settings: ScanSettings = tasks.recv()
+    rulebook = load_rulebook(
+        tuple(Path(p) for p in settings.rule_packs),
+        Path(settings.exposure_rules) if settings.exposure_rules else None,
+        settings.builtin_rules,
+    )
     try:
-        settings: ScanSettings = tasks.recv()
-        rulebook = load_rulebook(
-            tuple(Path(p) for p in settings.rule_packs),
-            Path(settings.exposure_rules) if settings.exposure_rules else None,
-            settings.builtin_rules,
-        )
-        try:
-            sampler: Any = open_source(settings.source)
-            opened_error = None
-        except ExposureError as exc:
-            sampler, opened_error = None, exc.message
-        while True:
-            message = tasks.recv()
-            if message is None:
-                break
-            index, raw = message
-            table = table_from_wire(raw)
-            if sampler is None:
-                note = f"{table.fqn}: {opened_error}; reported as unknown"
-                outcome = TableOutcome(TableStatus.UNREADABLE, (), opened_error, note)
-            else:
-                try:
-                    outcome = classify_table(sampler, table, rulebook.classes, settings.sample_rows,
-                                             settings.max_cell_bytes)  # fmt: skip
-                except ExposureError as exc:
-                    outcome = TableOutcome(TableStatus.UNREADABLE, (), exc.message,
-                                           f"{table.fqn}: {exc.message}; reported as unknown")  # fmt: skip
-            results.send((index, _outcome_to_wire(outcome)))
-        if sampler is not None:
-            with contextlib.suppress(Exception):
-                sampler.close()
-    except (EOFError, KeyboardInterrupt, BrokenPipeError):
-        pass
-    finally:
-        tasks.close()
-        results.close()
-        # Leave without running the interpreter's exit handlers: nothing of this process should
-        # outlive it, and a half-closed connection must not block the scan.
-        os._exit(0)
+        sampler: Any = open_source(settings.source)
+        opened_error = ""
+    except ExposureError as exc:
+        sampler, opened_error = None, exc.message
+    while True:
+        message = tasks.recv()
+        if message is None:
+            break
+        index, raw = message
+        table = table_from_wire(raw)
+        if sampler is None:
+            outcome = _lost(table, opened_error)
+        else:
+            try:
+                outcome = classify_table(sampler, table, rulebook.classes, settings.sample_rows,
+                                         settings.max_cell_bytes)  # fmt: skip
+            except ExposureError as exc:
+                outcome = _lost(table, exc.message)
+        results.send((index, _outcome_to_wire(outcome)))
+    if sampler is not None:
+        with contextlib.suppress(Exception):
+            sampler.close()
 
 
 # Tables handed to a worker ahead of the one it is on: it starts the next as soon as it sends a
@@ -414,32 +403,25 @@ CATALOG_BATCH = 2000
 def _catalog_child(tasks: Connection, results: Connection) -> None:
     """List the source's tables and its grants, send them, and end: the engine's catalog leaves with
     this process."""
+    source: str = tasks.recv()
     try:
-        source: str = tasks.recv()
+        connector: Any = open_source(source)
         try:
-            connector: Any = open_source(source)
-            try:
-                # in batches, so the scan rebuilds one while this process lists the next
-                tables: list[Table] = []
-                for table in connector.list_tables():
-                    tables.append(table)
-                    if len(tables) % CATALOG_BATCH == 0:
-                        results.send(("tables", [table_to_wire(t) for t in tables[-CATALOG_BATCH:]]))
-                rest = len(tables) % CATALOG_BATCH
-                results.send(("tables", [table_to_wire(t) for t in tables[len(tables) - rest :]]))
-                grants = connector.read_grants(tables)
-            finally:
-                with contextlib.suppress(Exception):
-                    connector.close()
-            results.send(("ok", grants))
-        except ExposureError as exc:
-            results.send(("error", type(exc).__name__, exc.message, exc.hint))
-    except (EOFError, KeyboardInterrupt, BrokenPipeError):
-        pass
-    finally:
-        tasks.close()
-        results.close()
-        os._exit(0)
+            # in batches, so the scan rebuilds one while this process lists the next
+            tables: list[Table] = []
+            for table in connector.list_tables():
+                tables.append(table)
+                if len(tables) % CATALOG_BATCH == 0:
+                    results.send(("tables", [table_to_wire(t) for t in tables[-CATALOG_BATCH:]]))
+            rest = len(tables) % CATALOG_BATCH
+            results.send(("tables", [table_to_wire(t) for t in tables[len(tables) - rest :]]))
+            grants = connector.read_grants(tables)
+        finally:
+            with contextlib.suppress(Exception):
+                connector.close()
+        results.send(("ok", grants))
+    except ExposureError as exc:
+        results.send(("error", type(exc).__name__, exc.message, exc.hint))
 
 
 def _spawn(mode: str) -> tuple[subprocess.Popen[bytes], Connection, Connection]:
@@ -535,6 +517,20 @@ def _lost(table: Table, why: str) -> TableOutcome:
     return TableOutcome(TableStatus.UNREADABLE, (), why, f"{table.fqn}: {why}; reported as unknown")
 
 
+def _child_main(mode: str, tasks_fd: int, results_fd: int) -> None:
+    """Run a child process's job; a closed pipe ends it quietly (the scan went away or stopped it)."""
+    tasks, results = Connection(tasks_fd, writable=False), Connection(results_fd, readable=False)
+    try:
+        (_catalog_child if mode == "catalog" else _worker)(tasks, results)
+    except (EOFError, KeyboardInterrupt, BrokenPipeError):
+        pass
+    finally:
+        tasks.close()
+        results.close()
+        # Leave without running the interpreter's exit handlers: nothing of this process should
+        # outlive it, and a half-closed connection must not block the scan.
+        os._exit(0)
+
+
 if __name__ == "__main__":
-    _entry = _catalog_child if sys.argv[1] == "catalog" else _worker
-    _entry(Connection(int(sys.argv[2]), writable=False), Connection(int(sys.argv[3]), readable=False))
+    _child_main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
